@@ -1,0 +1,644 @@
+import * as z from "zod/mini";
+import { D, Q, toDecimal } from "../_lib/decimal.js";
+import { didYouMean } from "../_lib/didYouMean.js";
+import { ExprSyntaxError, type Node } from "../expr/ast.js";
+import { check, type CheckIssue } from "../expr/check.js";
+import { compileExact, render, type ExactFn } from "../expr/exact.js";
+import { parse, caret } from "../expr/parse.js";
+import { BOOLEAN, NUMBER, type Scope, type Sym, type Type, type Value } from "../expr/types.js";
+import type { Bilingual, Provenance, StarResult, TierResult, TraceEntry } from "../evaluate/types.js";
+import { RulesetError, type IssuePath, type RulesetIssue } from "../ruleset/RulesetError.js";
+import { Ruleset, type RulesetSource, type SourceRef } from "../ruleset/schema.js";
+import { fromZodIssues, schemaVocabulary } from "../ruleset/zodIssues.js";
+import type { CClause, CFact, CRating, CRemedyRule, CScore, CStar, CTier, CVeto, Model } from "./model.js";
+
+type Path = (string | number)[];
+
+const freeze = Object.freeze;
+
+/**
+ * Checks a ruleset and builds the {@link Model} the evaluator runs on. Collects every problem
+ * and throws one {@link RulesetError}.
+ */
+export function buildModel(input: unknown): Model {
+  const parsed = Ruleset.safeParse(input);
+  if (!parsed.success) {
+    const id = input && typeof input === "object" && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : undefined;
+    const vocabulary = schemaVocabulary(z.toJSONSchema(Ruleset));
+    throw new RulesetError(id, fromZodIssues(parsed.error.issues as never, input, vocabulary));
+  }
+  return new Builder(parsed.data).build();
+}
+
+class Builder {
+  readonly issues: RulesetIssue[] = [];
+  private readonly syms = new Map<string, Sym>();
+  private slot = 0;
+
+  constructor(private readonly r: RulesetSource) {}
+
+  private issue(code: RulesetIssue["code"], path: IssuePath, message: string): void {
+    this.issues.push({ code, path, message });
+  }
+
+  // ── sources ──────────────────────────────────────────────────────────────
+
+  private provenance(src: SourceRef | undefined, path: Path): Provenance | undefined {
+    if (!src) return undefined;
+    if ("default" in src) return freeze({ default: src.default });
+    const doc = this.r.documents[src.document];
+    if (!doc) {
+      this.issue("unknown_reference", [...path, "document"], `unknown document "${src.document}"${didYouMean(src.document, Object.keys(this.r.documents))}`);
+      return undefined;
+    }
+    return freeze({
+      document: freeze({ publisher: doc.publisher, title: doc.title, date: doc.date }),
+      quote: src.quote,
+      ...(src.note ? { note: src.note } : {}),
+    });
+  }
+
+  private trace(rule: string, path: Path, outcome: string, prov: Provenance | undefined, value?: string): TraceEntry {
+    return freeze({
+      rule,
+      path: freeze([...path]),
+      outcome,
+      ...(value !== undefined ? { value } : {}),
+      isDefault: prov !== undefined && "default" in prov,
+      ...(prov ? { source: prov } : {}),
+    });
+  }
+
+  // ── names and expressions ────────────────────────────────────────────────
+
+  private declare(sym: Sym, path: Path): void {
+    const prev = this.syms.get(sym.name);
+    if (prev) {
+      this.issue("duplicate_id", path, `"${sym.name}" is declared both as a ${prev.kind} and as a ${sym.kind}; names must be unique across facts, parameters and scores`);
+      return;
+    }
+    this.syms.set(sym.name, sym);
+  }
+
+  private scope(extra: Sym[] = [], hiddenNote?: (name: string) => string | undefined): Scope {
+    const syms = this.syms;
+    const extras = new Map(extra.map((s) => [s.name, s]));
+    return {
+      lookup: (n) => extras.get(n) ?? syms.get(n),
+      names: () => [...syms.keys(), ...extras.keys()],
+      hidden: hiddenNote,
+    };
+  }
+
+  /** Parses, type-checks and compiles an expression; reports problems at `path`. */
+  expr(src: string, path: Path, scope: Scope, want: "boolean" | "number"): { node: Node; fn: ExactFn } | undefined {
+    let node: Node;
+    try {
+      node = parse(src);
+    } catch (e) {
+      if (e instanceof ExprSyntaxError) {
+        this.issue("syntax_error", path, `syntax error at character ${e.at + 1}: ${e.message}\n    ${caret(src, e.at).replace("\n", "\n    ")}`);
+        return undefined;
+      }
+      throw e;
+    }
+    const found: CheckIssue[] = [];
+    const t = check(node, scope, found);
+    for (const f of found) {
+      this.issue(f.code, path, `${f.message} (at character ${f.at + 1} of "${src}")`);
+    }
+    if (found.length) return undefined;
+    if (t.k !== want) {
+      this.issue("type_mismatch", path, `expected a ${want} expression, but "${src}" is a ${t.k}`);
+      return undefined;
+    }
+    return { node, fn: compileExact(node, scope) };
+  }
+
+  /** A number, a decimal string, or a constant expression over parameters, folded at compile time. */
+  num(ref: number | string | undefined, path: Path, what: string): Q | undefined {
+    if (ref === undefined) return undefined;
+    const lit = toDecimal(ref);
+    if (lit) return Q.of(lit);
+    const src = String(ref);
+    const sym = this.syms.get(src);
+    if (sym && sym.kind !== "param") {
+      this.issue("type_mismatch", path, `${what} must be a number or a parameter, but "${src}" is a ${sym.kind}`);
+      return undefined;
+    }
+    const params = [...this.syms.values()].filter((s) => s.kind === "param");
+    const scope: Scope = {
+      lookup: (n) => (this.syms.get(n)?.kind === "param" ? this.syms.get(n) : undefined),
+      names: () => params.map((p) => p.name),
+    };
+    const before = this.issues.length;
+    const compiled = this.expr(src, path, scope, "number");
+    if (!compiled) {
+      for (let i = before; i < this.issues.length; i++) {
+        const iss = this.issues[i]!;
+        if (iss.code === "unknown_name") this.issues[i] = { ...iss, code: "unknown_parameter", message: iss.message.replace(/^unknown fact/, `${what}: unknown parameter`) };
+      }
+      return undefined;
+    }
+    try {
+      return compiled.fn([]) as Q;
+    } catch {
+      this.issue("invalid_value", path, `${what} divides by zero`);
+      return undefined;
+    }
+  }
+
+  private int(ref: number | string | undefined, path: Path, what: string): number | undefined {
+    const q = this.num(ref, path, what);
+    if (q === undefined) return undefined;
+    if (!q.isInteger()) {
+      this.issue("invalid_value", path, `${what} must be a whole number, got ${q.toString()}`);
+      return undefined;
+    }
+    return q.n.div(q.d).toNumber();
+  }
+
+  // ── build ────────────────────────────────────────────────────────────────
+
+  build(): Model {
+    const r = this.r;
+    const docKeys = Object.keys(r.documents);
+    void docKeys;
+
+    // Parameters: constants, visible to every expression.
+    for (const [name, p] of Object.entries(r.parameters ?? {})) {
+      const path = ["parameters", name];
+      this.provenance(p.source, [...path, "source"]);
+      let value: Value | undefined;
+      let type: Type;
+      switch (p.type) {
+        case "decimal":
+        case "integer": {
+          const d = toDecimal(p.value);
+          type = NUMBER;
+          if (!d) this.issue("invalid_value", [...path, "value"], `parameter "${name}" must be a number, got ${JSON.stringify(p.value)}`);
+          else if (p.type === "integer" && !d.isInteger()) this.issue("invalid_value", [...path, "value"], `parameter "${name}" must be a whole number, got ${d.toFixed()}`);
+          else value = Q.of(d);
+          break;
+        }
+        case "boolean":
+          type = BOOLEAN;
+          value = p.value;
+          break;
+        case "string":
+          type = { k: "string", values: [p.value] };
+          value = p.value;
+          break;
+        case "table": {
+          const entries: Record<string, Q> = {};
+          for (const [k, v] of Object.entries(p.value)) {
+            const d = toDecimal(v);
+            if (!d) this.issue("invalid_value", [...path, "value", k], `table entry must be a number, got ${JSON.stringify(v)}`);
+            else entries[k] = Q.of(d);
+          }
+          type = { k: "map", keys: Object.keys(p.value) };
+          value = freeze(entries);
+          break;
+        }
+      }
+      this.declare({ name, kind: "param", type, slot: -1, value: value ?? Q.ZERO }, path);
+    }
+
+    // Facts.
+    const vetoIds = (r.vetoes ?? []).map((v) => v.id);
+    const facts: CFact[] = [];
+    const factDrafts: { decl: (typeof r.facts)[string]; id: string; slot: number }[] = [];
+    for (const [id, decl] of Object.entries(r.facts)) {
+      const slot = this.slot++;
+      const type: Type =
+        decl.type === "boolean"
+          ? BOOLEAN
+          : decl.type === "enum"
+            ? { k: "string", values: Object.keys(decl.values) }
+            : decl.type === "list"
+              ? { k: "list", values: vetoIds }
+              : NUMBER;
+      this.declare({ name: id, kind: "fact", type, slot }, ["facts", id]);
+      factDrafts.push({ decl, id, slot });
+    }
+    const factScope = this.scope();
+    for (const { decl, id, slot } of factDrafts) {
+      const path = ["facts", id];
+      this.provenance(decl.source, [...path, "source"]);
+      let min: Q | undefined, max: Q | undefined, step: Q | undefined;
+      let minFactId: string | undefined, maxFactId: string | undefined;
+      if (decl.type === "decimal" || decl.type === "integer") {
+        const bound = (ref: number | string | undefined, key: "min" | "max") => {
+          if (typeof ref === "string" && !toDecimal(ref) && this.syms.get(ref)?.kind === "fact") {
+            const s = this.syms.get(ref)!;
+            if (s.type.k !== "number") this.issue("type_mismatch", [...path, key], `${key} of "${id}" refers to fact "${ref}", which is not a number`);
+            return { fact: ref };
+          }
+          return { q: this.num(ref, [...path, key], `${key} of "${id}"`) };
+        };
+        const lo = bound(decl.min, "min");
+        const hi = bound(decl.max, "max");
+        min = lo.q;
+        max = hi.q;
+        minFactId = lo.fact;
+        maxFactId = hi.fact;
+        if (decl.type === "decimal") step = this.num(decl.step, [...path, "step"], `step of "${id}"`);
+        if (min && max && min.cmp(max) > 0) this.issue("invalid_value", [...path, "max"], `max of "${id}" (${max.toString()}) is below its min (${min.toString()})`);
+        if (step && step.cmp(Q.ZERO) <= 0) this.issue("invalid_value", [...path, "step"], `step of "${id}" must be positive`);
+      }
+      let defaultValue: unknown;
+      const hasDefault = decl.default !== undefined;
+      if (hasDefault) defaultValue = decl.default;
+      const requiredWhen = decl.requiredWhen ? this.expr(decl.requiredWhen, [...path, "requiredWhen"], factScope, "boolean")?.fn : undefined;
+      facts.push({
+        id,
+        slot,
+        type: decl.type,
+        label: freeze({ ...decl.label }),
+        min,
+        max,
+        step,
+        values: decl.type === "enum" ? Object.keys(decl.values) : decl.type === "list" ? vetoIds : undefined,
+        hasDefault,
+        defaultValue,
+        requiredWhen,
+        ...(minFactId ? { minFactId } : {}),
+        ...(maxFactId ? { maxFactId } : {}),
+      } as CFact);
+    }
+    const factById = new Map(facts.map((f) => [f.id, f]));
+    for (const f of facts as (CFact & { minFactId?: string; maxFactId?: string })[]) {
+      if (f.minFactId) (f as { minFact?: CFact }).minFact = factById.get(f.minFactId);
+      if (f.maxFactId) (f as { maxFact?: CFact }).maxFact = factById.get(f.maxFactId);
+    }
+    for (const f of facts) if (f.defaultValue !== undefined) this.checkDefault(f);
+    const vetoFacts = facts.filter((f) => f.type === "list");
+    if (vetoFacts.length > 1) this.issue("duplicate_id", ["facts", vetoFacts[1]!.id], `only one fact may list veto items; "${vetoFacts[0]!.id}" already does`);
+
+    // Scores, in declaration order; a score may use the scores declared before it.
+    const scores: CScore[] = [];
+    for (const [id, s] of Object.entries(r.scores ?? {})) {
+      const path = ["scores", id];
+      const prov = this.provenance(s.source, [...path, "source"]) ?? freeze({ default: "" });
+      const compiled = this.expr(s.expr, [...path, "expr"], this.scope([], (n) => (r.scores && n in r.scores ? `is a score declared after "${id}"; a score may only use scores declared before it` : undefined)), "number");
+      const slot = this.slot++;
+      if (s.round !== undefined && (s.round < 0 || s.round > 10)) this.issue("invalid_value", [...path, "round"], `round must be between 0 and 10`);
+      scores.push({ id, slot, fn: compiled?.fn ?? (() => Q.ZERO), round: s.round, path, provenance: prov });
+      this.declare({ name: id, kind: "score", type: NUMBER, slot }, path);
+    }
+    const baseScope = this.scope([], (n) => (OUTCOME_NAMES.includes(n) ? "is only available in tier and remediation rules, not in facts, scores, stars or vetoes" : undefined));
+
+    // Groups and stars.
+    const groups = r.groups ?? {};
+    const starsSrc = r.stars ?? [];
+    const starIds = starsSrc.map((s) => s.id);
+    const seenStar = new Map<string, number>();
+    const stars: CStar[] = [];
+    starsSrc.forEach((s, index) => {
+      const path: Path = ["stars", index];
+      if (seenStar.has(s.id)) this.issue("duplicate_id", [...path, "id"], `duplicate star id "${s.id}" (also stars[${seenStar.get(s.id)}])`);
+      seenStar.set(s.id, index);
+      if (!(s.group in groups)) this.issue("unknown_reference", [...path, "group"], `unknown group "${s.group}"${didYouMean(s.group, Object.keys(groups))}`);
+      const prov = this.provenance(s.source, [...path, "source"]);
+      const label = freeze({ ...s.label });
+      const earned = freeze({
+        id: s.id,
+        label,
+        group: s.group,
+        earned: true,
+        vetoedBy: freeze([]) as readonly string[],
+        reason: freeze({ zh: `已得星：${s.label.zh}的全部条件均满足`, en: `earned: every condition of ${s.id} holds` }),
+      });
+      const clauses: CClause[] = [];
+      if (s.when.length === 0) this.issue("invalid_value", [...path, "when"], `star "${s.id}" has no conditions; give at least one`);
+      s.when.forEach((c, ci) => {
+        const cpath: Path = [...path, "when", ci];
+        const text = typeof c === "string" ? c : c.if;
+        const compiled = this.expr(text, typeof c === "string" ? cpath : [...cpath, "if"], baseScope, "boolean");
+        const cprov = (typeof c !== "string" && this.provenance(c.source, [...cpath, "source"])) || prov;
+        if (!compiled) return;
+        const shown = render(compiled.node, baseScope);
+        const bare = compiled.node.kind === "name" ? this.r.facts[compiled.node.name] : undefined;
+        const reason =
+          typeof c !== "string" && c.reason
+            ? freeze({ ...c.reason })
+            : bare
+              ? freeze({ zh: `未得星：${bare.label.zh}未通过`, en: `not earned: ${bare.label.en} is not met` })
+              : freeze({ zh: `未得星：不满足 ${shown}`, en: `not earned: ${shown} does not hold` });
+        clauses.push({
+          fn: compiled.fn,
+          failed: freeze({ id: s.id, label, group: s.group, earned: false, vetoedBy: freeze([]) as readonly string[], reason }),
+          failedTrace: this.trace(`stars.${s.id}`, cpath, `not earned: ${shown} is false`, cprov),
+        });
+      });
+      stars.push({ id: s.id, index, label, group: s.group, clauses, earned, earnedTrace: this.trace(`stars.${s.id}`, path, "earned", prov), path });
+    });
+
+    // Vetoes.
+    const vetoes: CVeto[] = [];
+    const seenVeto = new Map<string, number>();
+    (r.vetoes ?? []).forEach((v, index) => {
+      const path: Path = ["vetoes", index];
+      if (seenVeto.has(v.id)) this.issue("duplicate_id", [...path, "id"], `duplicate veto id "${v.id}" (also vetoes[${seenVeto.get(v.id)}])`);
+      seenVeto.set(v.id, index);
+      const prov = this.provenance(v.source, [...path, "source"]);
+      let starIndex = -1;
+      let cap: number | undefined;
+      if (v.effect === "cancelStar") {
+        if (v.star === undefined) this.issue("unknown_reference", [...path, "star"], `veto "${v.id}" cancels a star but names none; add "star"`);
+        else {
+          starIndex = starIds.indexOf(v.star);
+          if (starIndex < 0) this.issue("unknown_reference", [...path, "star"], `veto "${v.id}" names unknown star "${v.star}"${didYouMean(v.star, starIds)}`);
+        }
+      } else if (v.effect === "capLevel") {
+        if (v.cap === undefined) this.issue("invalid_value", [...path, "cap"], `veto "${v.id}" caps the level but gives no "cap"`);
+        else cap = this.int(v.cap, [...path, "cap"], `cap of veto "${v.id}"`);
+      }
+      const when = v.when ? this.expr(v.when, [...path, "when"], baseScope, "boolean")?.fn : undefined;
+      const label = freeze({ ...v.label });
+      const result = freeze({ id: v.id, label, effect: v.effect, ...(v.effect === "cancelStar" && v.star ? { star: v.star } : {}), ...(cap !== undefined ? { cap } : {}) });
+      const star = stars[starIndex];
+      vetoes.push({
+        id: v.id,
+        effect: v.effect,
+        starIndex,
+        cap,
+        when,
+        result,
+        label,
+        trace: this.trace(`vetoes.${v.id}`, path, v.effect === "cancelStar" ? `applied: cancels star ${v.star}` : v.effect === "capLevel" ? `applied: caps the rating at ${cap}` : "applied: disqualifies", prov),
+        vetoedStar: star
+          ? freeze({
+              id: star.id,
+              label: star.label,
+              group: star.group,
+              earned: false,
+              vetoedBy: freeze([v.id]),
+              reason: freeze({ zh: `一票否决：${v.label.zh}，取消该星评定资格`, en: `vetoed by ${v.id} (${v.label.en}): not eligible for this star` }),
+            })
+          : undefined,
+      });
+    });
+    const vetoFact = facts.find((f) => f.type === "list");
+
+    // Qualification.
+    let qualifiedStars: number[] | undefined;
+    let qualifiedTrace: TraceEntry | undefined;
+    if (r.qualified) {
+      const g = r.qualified.group;
+      if (!(g in groups)) this.issue("unknown_reference", ["qualified", "group"], `unknown group "${g}"${didYouMean(g, Object.keys(groups))}`);
+      qualifiedStars = stars.filter((s) => s.group === g).map((s) => s.index);
+      qualifiedTrace = this.trace("qualified", ["qualified"], `qualified when every "${g}" star is earned`, this.provenance(r.qualified.source, ["qualified", "source"]));
+    }
+
+    // Rating.
+    const rating = this.buildRating(scores, stars.length);
+
+    // Tiers.
+    const ratingSym: Sym[] = [];
+    const slots = {
+      rating: this.slot++,
+      qualified: this.slot++,
+      grade: this.slot++,
+      previousStep: this.slot++,
+      hasHistory: this.slot++,
+      size: 0,
+    };
+    if (rating.kind === "grades") ratingSym.push({ name: "grade", kind: "context", type: { k: "string", values: rating.grades }, slot: slots.grade });
+    else ratingSym.push({ name: "rating", kind: "context", type: NUMBER, slot: slots.rating });
+    if (r.qualified) ratingSym.push({ name: "qualified", kind: "context", type: BOOLEAN, slot: slots.qualified });
+    const outcomeScope = this.scope(ratingSym);
+    const tierByRating = this.buildTiers(rating, outcomeScope);
+
+    // Remediation.
+    const stepIds = Object.keys(r.remediation?.steps ?? {});
+    const remedyScope = this.scope([
+      ...ratingSym,
+      { name: "previousStep", kind: "context", type: { k: "string", values: [...stepIds, "none"] }, slot: slots.previousStep },
+      { name: "hasHistory", kind: "context", type: BOOLEAN, slot: slots.hasHistory },
+    ]);
+    const remedyRules: CRemedyRule[] = [];
+    const stepLabels = new Map<string, Bilingual>();
+    for (const [id, st] of Object.entries(r.remediation?.steps ?? {})) {
+      stepLabels.set(id, freeze({ ...st.label }));
+      this.provenance(st.source, ["remediation", "steps", id, "source"]);
+    }
+    const stepDue = new Map<string, { years: number; months: number; days: number }>();
+    for (const [id, st] of Object.entries(r.remediation?.steps ?? {})) {
+      if (!st.due) continue;
+      const p: Path = ["remediation", "steps", id, "due"];
+      stepDue.set(id, {
+        years: this.int(st.due.years, [...p, "years"], "due.years") ?? 0,
+        months: this.int(st.due.months, [...p, "months"], "due.months") ?? 0,
+        days: this.int(st.due.days, [...p, "days"], "due.days") ?? 0,
+      });
+    }
+    (r.remediation?.rules ?? []).forEach((rule, index) => {
+      const path: Path = ["remediation", "rules", index];
+      const when = this.expr(rule.when, [...path, "when"], remedyScope, "boolean");
+      const steps = rule.steps.map((sid, si) => {
+        if (!stepLabels.has(sid)) this.issue("unknown_reference", [...path, "steps", si], `unknown remediation step "${sid}"${didYouMean(sid, stepIds)}`);
+        const due = stepDue.get(sid);
+        return freeze({ id: sid, label: stepLabels.get(sid) ?? freeze({ zh: sid, en: sid }), ...(due ? { due } : {}) });
+      });
+      const prov = this.provenance(rule.source, [...path, "source"]);
+      if (when) {
+        remedyRules.push({
+          id: rule.id,
+          when: when.fn,
+          steps: freeze(steps),
+          trace: this.trace(`remediation.${rule.id}`, path, steps.length ? `steps: ${rule.steps.join(", ")}` : "no step", prov),
+        });
+      }
+    });
+
+    // Procedure.
+    const procedure = (r.procedure ?? []).map((p, i) => {
+      const path: Path = ["procedure", i];
+      const prov = this.provenance(p.source, [...path, "source"]) ?? freeze({ default: "" });
+      return freeze({
+        id: p.id,
+        label: freeze({ ...p.label }),
+        ...(p.calendarDays !== undefined ? { calendarDays: this.int(p.calendarDays, [...path, "calendarDays"], "calendarDays") } : {}),
+        ...(p.workingDays !== undefined ? { workingDays: this.int(p.workingDays, [...path, "workingDays"], "workingDays") } : {}),
+        provenance: prov,
+      });
+    });
+    const seenProc = new Set<string>();
+    procedure.forEach((p, i) => {
+      if (seenProc.has(p.id)) this.issue("duplicate_id", ["procedure", i, "id"], `duplicate procedure step "${p.id}"`);
+      seenProc.add(p.id);
+    });
+
+    if (this.issues.length) throw new RulesetError(r.id, this.issues);
+
+    slots.size = this.slot;
+    return freeze({
+      source: r,
+      id: r.id,
+      version: r.version,
+      rulesetRef: freeze({ id: r.id, version: r.version }),
+      dueCache: new Map(),
+      facts: freeze(facts),
+      factById,
+      scores: freeze(scores),
+      stars: freeze(stars),
+      vetoes: freeze(vetoes),
+      vetoById: new Map(vetoes.map((v) => [v.id, v])),
+      vetoFact,
+      qualifiedStars,
+      qualifiedTrace,
+      rating,
+      tierByRating,
+      remedyRules: freeze(remedyRules),
+      stepLabels,
+      slots: freeze(slots),
+      procedure: freeze(procedure) as Model["procedure"],
+    });
+  }
+
+  private checkDefault(f: CFact): void {
+    const path = ["facts", f.id, "default"];
+    const v = f.defaultValue;
+    if (f.type === "enum" && !f.values!.includes(v as string)) this.issue("invalid_value", path, `default of "${f.id}" must be one of ${f.values!.map((x) => JSON.stringify(x)).join(", ")}${didYouMean(String(v), f.values!)}`);
+    if (f.type === "list") {
+      (v as string[]).forEach((x, i) => {
+        if (!f.values!.includes(x)) this.issue("unknown_reference", [...path, i], `unknown veto item "${x}"${didYouMean(x, f.values!)}`);
+      });
+    }
+    if ((f.type === "decimal" || f.type === "integer") && !toDecimal(v)) this.issue("invalid_value", path, `default of "${f.id}" must be a number`);
+  }
+
+  private buildRating(scores: CScore[], starCount: number): CRating {
+    const r = this.r.rating;
+    const path: Path = ["rating"];
+    const prov = this.provenance(r.source, [...path, "source"]);
+    if (r.kind === "starCount") {
+      if (starCount === 0) this.issue("invalid_value", path, `a "starCount" rating needs stars; declare some under "stars"`);
+      return { kind: "starCount", min: 0, max: starCount, trace: this.trace("rating", path, "rating = number of stars earned", prov) };
+    }
+    const score = scores.find((s) => s.id === r.score);
+    if (!score) this.issue("unknown_reference", [...path, "score"], `unknown score "${r.score}"${didYouMean(r.score, scores.map((s) => s.id))}`);
+    const placeholder: CScore = score ?? { id: r.score, slot: 0, fn: () => Q.ZERO, path, provenance: { default: "" } };
+    if (r.bands.length === 0) this.issue("invalid_value", [...path, "bands"], "rating needs at least one band");
+    const last = r.bands.length - 1;
+    r.bands.forEach((b, i) => {
+      if (i < last && b.min === undefined) this.issue("invalid_value", [...path, "bands", i, "min"], `only the last band may omit "min"`);
+      if (i === last && b.min !== undefined) this.issue("tier_gap", [...path, "bands", i], `the last band must omit "min" so that every score gets a rating`);
+    });
+    const mins = r.bands.map((b, i) => this.num(b.min, [...path, "bands", i, "min"], "band min"));
+    for (let i = 1; i < mins.length; i++) {
+      const a = mins[i - 1], b = mins[i];
+      if (a && b && a.cmp(b) <= 0) this.issue("tier_overlap", [...path, "bands", i, "min"], `bands must be listed highest first: band ${i} (min ${b.toString()}) is not below band ${i - 1} (min ${a.toString()})`);
+    }
+    if (r.kind === "levels") {
+      const levels = r.bands.map((b) => b.level);
+      for (let i = 1; i < levels.length; i++) {
+        if (levels[i]! !== levels[i - 1]! - 1) this.issue("tier_gap", [...path, "bands", i, "level"], `levels must step down by one: ${levels[i - 1]} is followed by ${levels[i]}`);
+      }
+      return {
+        kind: "levels",
+        score: placeholder,
+        min: Math.min(...levels),
+        max: Math.max(...levels),
+        bands: r.bands.map((b, i) => ({ level: b.level, min: mins[i] })),
+        trace: this.trace("rating", path, `level from ${r.score} bands`, prov),
+      };
+    }
+    const grades = r.bands.map((b) => b.grade);
+    grades.forEach((g, i) => {
+      if (grades.indexOf(g) !== i) this.issue("duplicate_id", [...path, "bands", i, "grade"], `duplicate grade "${g}"`);
+    });
+    return {
+      kind: "grades",
+      score: placeholder,
+      bands: r.bands.map((b, i) => ({ grade: b.grade, min: mins[i] })),
+      grades,
+      trace: this.trace("rating", path, `grade from ${r.score} bands`, prov),
+    };
+  }
+
+  private buildTiers(rating: CRating, scope: Scope): Map<number | string, CTier> {
+    const byRating = new Map<number | string, CTier>();
+    const bounds = new Map<string, [number, number]>();
+    const seen = new Map<string, number>();
+    const tiers: CTier[] = [];
+    this.r.tiers.forEach((t, index) => {
+      const path: Path = ["tiers", index];
+      if (seen.has(t.id)) this.issue("duplicate_id", [...path, "id"], `duplicate tier id "${t.id}" (also tiers[${seen.get(t.id)}])`);
+      seen.set(t.id, index);
+      const prov = this.provenance(t.source, [...path, "source"]);
+      const label = freeze({ ...t.label });
+      const actions = (t.actions ?? []).map((a, ai) => {
+        const ap: Path = [...path, "actions", ai];
+        const when = a.when ? this.expr(a.when, [...ap, "when"], scope, "boolean")?.fn : undefined;
+        const aprov = this.provenance(a.source, [...ap, "source"]) ?? prov;
+        return { item: freeze({ id: a.id, label: freeze({ ...a.label }) }), when, trace: this.trace(`tiers.${t.id}.actions.${a.id}`, ap, "applied", aprov) };
+      });
+      const payments = (t.payments ?? []).map((p, pi) => {
+        const pp: Path = [...path, "payments", pi];
+        const when = p.when ? this.expr(p.when, [...pp, "when"], scope, "boolean")?.fn : undefined;
+        const amount = this.num(p.amount, [...pp, "amount"], `amount of payment "${p.id}"`) ?? Q.ZERO;
+        const perYear = p.period === "month" ? amount.mul(Q.of(12)) : amount;
+        const pprov = this.provenance(p.source, [...pp, "source"]) ?? prov;
+        return {
+          item: { id: p.id, label: freeze({ ...p.label }), amount, period: p.period, perYear },
+          when,
+          trace: this.trace(`tiers.${t.id}.payments.${p.id}`, pp, `pays ${amount.toString()} per ${p.period}`, pprov),
+        };
+      });
+      const bonus = t.bonusPoints !== undefined ? this.num(t.bonusPoints, [...path, "bonusPoints"], "bonusPoints")?.toString() : undefined;
+      const conditional = actions.some((a) => a.when) || payments.length > 0;
+      const fixed: TierResult | undefined = conditional
+        ? undefined
+        : freeze({ id: t.id, label, actions: freeze(actions.map((a) => a.item)), ...(bonus !== undefined ? { bonusPoints: bonus } : {}) });
+      const tier: CTier = { id: t.id, index, label, fixed, actions, payments, bonusPoints: bonus, trace: this.trace(`tiers.${t.id}`, path, `tier ${t.id}`, prov) };
+      tiers.push(tier);
+
+      if (rating.kind === "grades") {
+        if (t.grade === undefined) {
+          this.issue("invalid_value", [...path, "grade"], `tier "${t.id}" must name the grade it covers`);
+          return;
+        }
+        if (!rating.grades.includes(t.grade)) {
+          this.issue("unknown_reference", [...path, "grade"], `unknown grade "${t.grade}"${didYouMean(t.grade, rating.grades)}`);
+          return;
+        }
+        const prev = byRating.get(t.grade);
+        if (prev) this.issue("tier_overlap", [...path, "grade"], `tiers "${prev.id}" and "${t.id}" both cover grade "${t.grade}"`);
+        else byRating.set(t.grade, tier);
+        return;
+      }
+      if (t.grade !== undefined) this.issue("invalid_value", [...path, "grade"], `tier "${t.id}" names a grade, but this rating is a number`);
+      const lo = t.min !== undefined ? (this.int(t.min, [...path, "min"], `min of tier "${t.id}"`) ?? rating.min) : rating.min;
+      const hi = t.max !== undefined ? (this.int(t.max, [...path, "max"], `max of tier "${t.id}"`) ?? rating.max) : rating.max;
+      bounds.set(t.id, [lo, hi]);
+      if (lo > hi) this.issue("invalid_value", path, `tier "${t.id}" has min ${lo} above max ${hi}`);
+      for (let v = Math.max(lo, rating.min); v <= Math.min(hi, rating.max); v++) {
+        const prev = byRating.get(v);
+        if (prev) this.issue("tier_overlap", path, `tiers "${prev.id}" and "${t.id}" both cover rating ${v}`);
+        else byRating.set(v, tier);
+      }
+    });
+    if (rating.kind === "grades") {
+      for (const g of rating.grades) if (!byRating.has(g)) this.issue("tier_gap", ["tiers"], `no tier covers grade "${g}"`);
+    } else {
+      const missing: number[] = [];
+      for (let v = rating.min; v <= rating.max; v++) if (!byRating.has(v)) missing.push(v);
+      if (missing.length) {
+        const runs = missing.map((m) => String(m)).join(", ");
+        const around = (v: number) => {
+          const below = tiers.filter((t) => bounds.get(t.id)![1] < v).sort((a, b) => bounds.get(b.id)![1] - bounds.get(a.id)![1]);
+          const above = tiers.filter((t) => bounds.get(t.id)![0] > v).sort((a, b) => bounds.get(a.id)![0] - bounds.get(b.id)![0]);
+          return below.length && above.length ? ` (between tiers "${below[0]!.id}" and "${above[0]!.id}")` : "";
+        };
+        this.issue("tier_gap", ["tiers"], `no tier covers rating ${runs}${around(missing[0]!)}; tiers must cover every rating from ${rating.min} to ${rating.max}`);
+      }
+    }
+    return byRating;
+  }
+}
+
+const OUTCOME_NAMES = ["rating", "grade", "qualified", "previousStep", "hasHistory"];
+
+export { D };

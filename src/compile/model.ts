@@ -1,0 +1,151 @@
+import type { Q } from "../_lib/decimal.js";
+import type { ExactFn } from "../expr/exact.js";
+import type { Bilingual, Provenance, StarResult, TierResult, TraceEntry, VetoResult, StepResult } from "../evaluate/types.js";
+import type { RulesetSource } from "../ruleset/schema.js";
+
+/** A compiled fact declaration: how to read and check one fact of a subject. */
+export interface CFact {
+  readonly id: string;
+  readonly slot: number;
+  readonly type: "boolean" | "decimal" | "integer" | "enum" | "list";
+  readonly label: Bilingual;
+  readonly min?: Q;
+  readonly max?: Q;
+  /** A bound that is another fact's value, e.g. satisfied ≤ valid. */
+  readonly minFact?: CFact;
+  readonly maxFact?: CFact;
+  readonly step?: Q;
+  /** Allowed values (enum values, or the veto catalogue for a list). */
+  readonly values?: readonly string[];
+  readonly hasDefault: boolean;
+  readonly defaultValue?: unknown;
+  readonly requiredWhen?: ExactFn;
+}
+
+/** A compiled score. */
+export interface CScore {
+  readonly id: string;
+  readonly slot: number;
+  readonly fn: ExactFn;
+  readonly round?: number;
+  readonly path: readonly (string | number)[];
+  readonly provenance: Provenance;
+}
+
+/** A compiled star clause. */
+export interface CClause {
+  readonly fn: ExactFn;
+  /** The frozen star result and trace entry used when this clause is the first to fail. */
+  readonly failed: StarResult;
+  readonly failedTrace: TraceEntry;
+}
+
+/** A compiled star. */
+export interface CStar {
+  readonly id: string;
+  readonly index: number;
+  readonly label: Bilingual;
+  readonly group: string;
+  readonly clauses: readonly CClause[];
+  readonly earned: StarResult;
+  readonly earnedTrace: TraceEntry;
+  readonly path: readonly (string | number)[];
+}
+
+/** A compiled veto item. */
+export interface CVeto {
+  readonly id: string;
+  readonly effect: "cancelStar" | "capLevel" | "disqualify";
+  readonly starIndex: number;
+  readonly cap?: number;
+  readonly when?: ExactFn;
+  readonly result: VetoResult;
+  readonly trace: TraceEntry;
+  readonly label: Bilingual;
+  /** The star result when this veto alone cancels the star. */
+  readonly vetoedStar?: StarResult;
+}
+
+/** A conditional item of a tier (action or payment). */
+export interface CConditional<T> {
+  readonly item: T;
+  readonly when?: ExactFn;
+  readonly trace: TraceEntry;
+}
+
+/** A compiled tier. */
+export interface CTier {
+  readonly id: string;
+  readonly index: number;
+  readonly label: Bilingual;
+  /** The whole tier result when no conditional action or payment is involved. */
+  readonly fixed?: TierResult;
+  readonly actions: readonly CConditional<{ readonly id: string; readonly label: Bilingual }>[];
+  readonly payments: readonly CConditional<{ id: string; label: Bilingual; amount: Q; period: "month" | "year"; perYear: Q }>[];
+  readonly bonusPoints?: string;
+  readonly trace: TraceEntry;
+}
+
+/** The rating rule. */
+export type CRating =
+  | { readonly kind: "starCount"; readonly min: number; readonly max: number; readonly trace: TraceEntry }
+  | {
+      readonly kind: "levels";
+      readonly score: CScore;
+      readonly min: number;
+      readonly max: number;
+      readonly bands: readonly { level: number; min?: Q }[];
+      readonly trace: TraceEntry;
+    }
+  | {
+      readonly kind: "grades";
+      readonly score: CScore;
+      readonly bands: readonly { grade: string; min?: Q }[];
+      readonly grades: readonly string[];
+      readonly trace: TraceEntry;
+    };
+
+/** A compiled remediation rule (first match wins). */
+export interface CRemedyRule {
+  readonly id: string;
+  readonly when: ExactFn;
+  readonly steps: readonly { readonly id: string; readonly label: Bilingual; readonly due?: { years: number; months: number; days: number } }[];
+  readonly trace: TraceEntry;
+}
+
+/** Everything the evaluator needs, built once by `compile`. */
+export interface Model {
+  readonly source: RulesetSource;
+  readonly id: string;
+  readonly version: string;
+  /** `{ id, version }`, shared by every result. */
+  readonly rulesetRef: { readonly id: string; readonly version: string };
+  /** Due dates already computed, by asOf and duration (a date computation per subject would be wasted work). */
+  readonly dueCache: Map<string, string>;
+  readonly facts: readonly CFact[];
+  readonly factById: ReadonlyMap<string, CFact>;
+  readonly scores: readonly CScore[];
+  readonly stars: readonly CStar[];
+  readonly vetoes: readonly CVeto[];
+  readonly vetoById: ReadonlyMap<string, CVeto>;
+  /** The fact whose list names veto items, if any. */
+  readonly vetoFact?: CFact;
+  readonly qualifiedStars?: readonly number[];
+  readonly qualifiedTrace?: TraceEntry;
+  readonly rating: CRating;
+  /** Tier by rating value (numeric ratings) or by grade. */
+  readonly tierByRating: ReadonlyMap<number | string, CTier>;
+  readonly remedyRules: readonly CRemedyRule[];
+  readonly stepLabels: ReadonlyMap<string, Bilingual>;
+  readonly slots: {
+    readonly size: number;
+    readonly rating: number;
+    readonly qualified: number;
+    readonly grade: number;
+    readonly previousStep: number;
+    readonly hasHistory: number;
+  };
+  readonly procedure: readonly { id: string; label: Bilingual; calendarDays?: number; workingDays?: number; provenance: Provenance }[];
+}
+
+export type { StepResult };

@@ -1,0 +1,293 @@
+import { DivisionByZero, Q } from "../_lib/decimal.js";
+import { addDuration, parseIsoDate } from "../_lib/dates.js";
+import type { CTier, CVeto, Model } from "../compile/model.js";
+import { loadFacts } from "./loadFacts.js";
+import type {
+  ChangeResult,
+  EvaluateOptions,
+  Evaluation,
+  PaymentResult,
+  RatingResult,
+  Rejection,
+  Result,
+  StarResult,
+  StepResult,
+  SubjectError,
+  TierResult,
+  TraceEntry,
+  VetoResult,
+} from "./types.js";
+
+const freeze = Object.freeze;
+const EMPTY: readonly never[] = freeze([]);
+
+/** What evaluation needs to know of last year's result. */
+interface LastYear {
+  readonly earned: ReadonlySet<string>;
+  readonly rating: number | string;
+  readonly step: string;
+}
+
+/**
+ * Evaluates one subject against a compiled model. Never throws for bad subject data: returns
+ * `ok: false` with paths. Throws only when called with something that is not a subject.
+ */
+export function evaluateSubject(model: Model, subject: unknown, options: EvaluateOptions | undefined): Result {
+  if (subject === null || typeof subject !== "object" || Array.isArray(subject)) {
+    throw new TypeError(`evaluate() expects a subject object { id, facts }, got ${subject === null ? "null" : Array.isArray(subject) ? "an array" : typeof subject}`);
+  }
+  const asOf = options?.asOf;
+  if (asOf !== undefined && (typeof asOf !== "string" || !parseIsoDate(asOf))) {
+    throw new RangeError(`options.asOf must be an ISO date "yyyy-MM-dd", got ${JSON.stringify(asOf)}`);
+  }
+  const s = subject as { id?: unknown; facts?: unknown; events?: unknown; history?: unknown };
+  const errors: SubjectError[] = [];
+  const id = typeof s.id === "string" ? s.id : typeof s.id === "number" ? String(s.id) : undefined;
+  if (id === undefined) errors.push({ path: ["id"], message: `the subject needs an "id" (a string), got ${s.id === undefined ? "none" : JSON.stringify(s.id)}` });
+  if (s.facts === null || typeof s.facts !== "object" || Array.isArray(s.facts)) {
+    errors.push({ path: ["facts"], message: `the subject needs "facts", an object of the ruleset's declared facts` });
+    return reject(model, id, errors);
+  }
+  if (s.events !== undefined && !(Array.isArray(s.events) && s.events.length === 0)) {
+    errors.push({ path: ["events"], message: `ruleset "${model.id}" declares no events; remove "events"` });
+  }
+  const frame = loadFacts(model, s.facts as Record<string, unknown>, errors);
+  const history = options?.history ?? (s.history as unknown[] | undefined);
+  const last = readHistory(model, history, errors);
+  if (errors.length) return reject(model, id, errors);
+  try {
+    return run(model, id!, frame, last, asOf);
+  } catch (e) {
+    if (e instanceof DivisionByZero) return reject(model, id, [{ path: ["facts"], message: "a score divides by zero with these facts" }]);
+    throw e;
+  }
+}
+
+function reject(model: Model, id: string | undefined, errors: SubjectError[]): Rejection {
+  return freeze({
+    ok: false as const,
+    id,
+    ruleset: freeze({ id: model.id, version: model.version }),
+    errors: freeze(errors.map((e) => freeze({ path: freeze([...e.path]), message: e.message }))),
+  });
+}
+
+function readHistory(model: Model, history: unknown, errors: SubjectError[]): LastYear | undefined {
+  if (history === undefined) return undefined;
+  if (!Array.isArray(history)) {
+    errors.push({ path: ["history"], message: "history must be a list of earlier results, oldest first" });
+    return undefined;
+  }
+  for (let i = history.length - 1; i >= 0; i--) {
+    const h = history[i] as Record<string, unknown> | null;
+    if (!h || typeof h !== "object") {
+      errors.push({ path: ["history", i], message: "a history entry must be an earlier result object" });
+      return undefined;
+    }
+    if (h.ok !== true) continue;
+    const rs = h.ruleset as { id?: unknown } | undefined;
+    if (rs && rs.id !== model.id) {
+      errors.push({ path: ["history", i, "ruleset"], message: `history entry is a result of "${String(rs.id)}", not of "${model.id}"` });
+      return undefined;
+    }
+    const stars = h.stars;
+    const rating = h.rating as { stars?: unknown; grade?: unknown } | undefined;
+    const ratingValue = rating && (typeof rating.stars === "number" ? rating.stars : typeof rating.grade === "string" ? rating.grade : undefined);
+    if (!Array.isArray(stars) || ratingValue === undefined) {
+      errors.push({ path: ["history", i], message: "history entry lacks stars or rating; pass earlier results as evaluate() returned them" });
+      return undefined;
+    }
+    const earned = new Set<string>();
+    for (const st of stars as { id?: unknown; earned?: unknown }[]) if (st && st.earned === true && typeof st.id === "string") earned.add(st.id);
+    const steps = (h.remediation as { steps?: { id?: unknown }[] } | undefined)?.steps;
+    const step = Array.isArray(steps) && steps.length > 0 && typeof steps[0]?.id === "string" ? steps[0].id : "none";
+    if (step !== "none" && !model.stepLabels.has(step)) {
+      errors.push({ path: ["history", i, "remediation", "steps", 0, "id"], message: `unknown remediation step "${step}" in history` });
+      return undefined;
+    }
+    return { earned, rating: ratingValue, step };
+  }
+  return undefined;
+}
+
+function run(model: Model, id: string, frame: unknown[], last: LastYear | undefined, asOf: string | undefined): Evaluation {
+  const trace: TraceEntry[] = [];
+
+  // Scores.
+  const scores: Record<string, string> = {};
+  for (const sc of model.scores) {
+    let v = sc.fn(frame) as Q;
+    if (sc.round !== undefined) v = v.round(sc.round);
+    frame[sc.slot] = v;
+    const text = v.toString();
+    scores[sc.id] = text;
+    trace.push(freeze({ rule: `scores.${sc.id}`, path: sc.path, outcome: "computed", value: text, isDefault: "default" in sc.provenance, source: sc.provenance }));
+  }
+
+  // Vetoes.
+  const listed = model.vetoFact ? (frame[model.vetoFact.slot] as readonly string[] | undefined) : undefined;
+  const applied: CVeto[] = [];
+  for (const v of model.vetoes) {
+    if ((listed && listed.includes(v.id)) || (v.when && (v.when(frame) as boolean))) {
+      applied.push(v);
+      trace.push(v.trace);
+    }
+  }
+  const disqualified = applied.some((v) => v.effect === "disqualify");
+
+  // Stars.
+  const stars: StarResult[] = new Array(model.stars.length);
+  let earnedCount = 0;
+  for (const star of model.stars) {
+    let vetoed: CVeto[] | undefined;
+    for (const v of applied) if (v.starIndex === star.index || v.effect === "disqualify") (vetoed ??= []).push(v);
+    if (vetoed) {
+      stars[star.index] = vetoed.length === 1 && vetoed[0]!.vetoedStar ? vetoed[0]!.vetoedStar : vetoedStar(star.id, star.label, star.group, vetoed);
+      continue;
+    }
+    let result: StarResult = star.earned;
+    let t: TraceEntry = star.earnedTrace;
+    for (const c of star.clauses) {
+      if (!(c.fn(frame) as boolean)) {
+        result = c.failed;
+        t = c.failedTrace;
+        break;
+      }
+    }
+    stars[star.index] = result;
+    trace.push(t);
+    if (result.earned) earnedCount++;
+  }
+
+  let qualified: boolean | undefined;
+  if (model.qualifiedStars) {
+    qualified = model.qualifiedStars.every((i) => stars[i]!.earned);
+    trace.push(freeze({ ...model.qualifiedTrace!, value: String(qualified) }));
+  }
+
+  // Rating, then caps.
+  const rating = model.rating;
+  let value: number | string;
+  if (rating.kind === "starCount") value = earnedCount;
+  else {
+    const score = frame[rating.score.slot] as Q;
+    if (rating.kind === "levels") {
+      const band = rating.bands.find((b) => !b.min || score.cmp(b.min) >= 0)!;
+      value = band.level;
+    } else {
+      value = rating.bands.find((b) => !b.min || score.cmp(b.min) >= 0)!.grade;
+    }
+  }
+  trace.push(freeze({ ...rating.trace, value: String(value) }));
+  if (typeof value === "number") {
+    for (const v of applied) {
+      if (v.effect === "capLevel" && v.cap !== undefined && value > v.cap) value = v.cap;
+    }
+    if (disqualified) value = rating.kind === "starCount" ? 0 : (rating as { min: number }).min;
+  } else if (disqualified && rating.kind === "grades") {
+    value = rating.grades[rating.grades.length - 1]!;
+  }
+
+  // Tier.
+  const ctier = model.tierByRating.get(value)!;
+  frame[model.slots.rating] = typeof value === "number" ? Q.of(value) : undefined;
+  frame[model.slots.grade] = typeof value === "string" ? value : undefined;
+  frame[model.slots.qualified] = qualified;
+  const tier = buildTier(ctier, frame, trace);
+
+  // Remediation.
+  frame[model.slots.previousStep] = last ? last.step : "none";
+  frame[model.slots.hasHistory] = last !== undefined;
+  let steps: readonly StepResult[] = EMPTY;
+  for (const rule of model.remedyRules) {
+    if (rule.when(frame) as boolean) {
+      trace.push(rule.trace);
+      steps = freeze(
+        rule.steps.map((st) => freeze({ id: st.id, label: st.label, ...(st.due && asOf ? { due: dueDate(model, asOf, st.due) } : {}) })),
+      );
+      break;
+    }
+  }
+
+  // Change against last year.
+  let change: ChangeResult | undefined;
+  if (last) {
+    const gained: string[] = [];
+    const lost: string[] = [];
+    for (const st of stars) {
+      if (st.earned && !last.earned.has(st.id)) gained.push(st.id);
+      if (!st.earned && last.earned.has(st.id)) lost.push(st.id);
+    }
+    change = freeze({ gained: freeze(gained), lost: freeze(lost), from: last.rating, to: value });
+  }
+
+  const ratingResult: RatingResult = typeof value === "number" ? freeze({ stars: value, max: (rating as { max: number }).max }) : freeze({ grade: value });
+  return freeze({
+    ok: true as const,
+    id,
+    ruleset: model.rulesetRef,
+    stars: freeze(stars),
+    rating: ratingResult,
+    ...(qualified !== undefined ? { qualified } : {}),
+    scores: freeze(scores),
+    vetoes: applied.length ? freeze(applied.map((v) => v.result)) : (EMPTY as readonly VetoResult[]),
+    tier,
+    remediation: freeze({ steps, nextStar: EMPTY, nextLevel: undefined }),
+    ...(change ? { change } : {}),
+    trace: freeze(trace),
+  });
+}
+
+function vetoedStar(id: string, label: StarResult["label"], group: string, by: CVeto[]): StarResult {
+  return freeze({
+    id,
+    label,
+    group,
+    earned: false,
+    vetoedBy: freeze(by.map((v) => v.id)),
+    reason: freeze({
+      zh: `一票否决：${by.map((v) => v.label.zh).join("；")}，取消该星评定资格`,
+      en: `vetoed by ${by.map((v) => v.id).join(", ")}: not eligible for this star`,
+    }),
+  });
+}
+
+function buildTier(t: CTier, frame: unknown[], trace: TraceEntry[]): TierResult {
+  trace.push(t.trace);
+  if (t.fixed) return t.fixed;
+  const actions: { id: string; label: TierResult["label"] }[] = [];
+  for (const a of t.actions) {
+    if (!a.when || (a.when(frame) as boolean)) {
+      actions.push(a.item);
+      if (a.when) trace.push(a.trace);
+    }
+  }
+  const payments: PaymentResult[] = [];
+  for (const p of t.payments) {
+    if (!p.when || (p.when(frame) as boolean)) {
+      payments.push(freeze({ id: p.item.id, label: p.item.label, amount: p.item.amount.toString(), period: p.item.period, perYear: p.item.perYear.toString() }));
+      trace.push(p.trace);
+    }
+  }
+  return freeze({
+    id: t.id,
+    label: t.label,
+    actions: freeze(actions),
+    ...(t.bonusPoints !== undefined ? { bonusPoints: t.bonusPoints } : {}),
+    ...(t.payments.length ? { payments: freeze(payments) } : {}),
+  });
+}
+
+function dueDate(model: Model, asOf: string, due: { years: number; months: number; days: number }): string {
+  const dueCache = model.dueCache;
+  const key = `${asOf}|${due.years}|${due.months}|${due.days}`;
+  let v = dueCache.get(key);
+  if (v === undefined) {
+    v = addDuration(asOf, due);
+    if (dueCache.size > 1000) dueCache.clear();
+    dueCache.set(key, v);
+  }
+  return v;
+}
+
+export type { Rejection };

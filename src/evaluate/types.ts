@@ -1,0 +1,176 @@
+import type { BilingualText, SourceRef } from "../ruleset/schema.js";
+
+/** A short bilingual text, `zh` first. */
+export type Bilingual = BilingualText;
+
+/** A subject to rate: an organization or a member. */
+export interface Subject {
+  /** The subject's id, echoed in the result. */
+  readonly id: string;
+  /** The ruleset's declared facts: numbers or decimal strings, booleans, lists. */
+  readonly facts: Readonly<Record<string, unknown>>;
+  /** Dated events inside the cycle, e.g. a mid-year downgrade. */
+  readonly events?: readonly SubjectEvent[];
+  /** Earlier results of this subject, oldest first (in a cohort; `evaluate` takes it in options). */
+  readonly history?: readonly unknown[];
+}
+
+/** A dated event inside the evaluation cycle. */
+export interface SubjectEvent {
+  readonly type: "downgrade";
+  readonly date: string;
+  readonly levels: number;
+  readonly reason: string;
+}
+
+/** Options of `evaluate`. */
+export interface EvaluateOptions {
+  /** The evaluation date (ISO `yyyy-MM-dd`); due dates are computed from it. The clock is never read. */
+  readonly asOf?: string;
+  /** Earlier results of the same subject under the same scheme, oldest first. */
+  readonly history?: readonly unknown[];
+}
+
+/** Where a rule came from, as carried in traces: the document and its quote, or a default's reason. */
+export type Provenance =
+  | { readonly document: { readonly publisher: string; readonly title: string; readonly date: string }; readonly quote: string; readonly note?: string }
+  | { readonly default: string };
+
+/** One star of the result. */
+export interface StarResult {
+  readonly id: string;
+  readonly label: Bilingual;
+  readonly group: string;
+  readonly earned: boolean;
+  /** Veto items that cancelled this star (empty when none). */
+  readonly vetoedBy: readonly string[];
+  readonly reason: Bilingual;
+}
+
+/** The rating after vetoes, caps, events and (in a cohort) quotas. */
+export type RatingResult = { readonly stars: number; readonly max: number } | { readonly grade: string };
+
+/** A veto item or cap that applied. */
+export interface VetoResult {
+  readonly id: string;
+  readonly label: Bilingual;
+  readonly effect: "cancelStar" | "capLevel" | "disqualify";
+  readonly star?: string;
+  readonly cap?: number;
+}
+
+/** A payment a tier triggers. Amounts are exact decimal strings. */
+export interface PaymentResult {
+  readonly id: string;
+  readonly label: Bilingual;
+  readonly amount: string;
+  readonly period: "month" | "year";
+  /** The amount over one year (`amount × 12` for monthly payments). */
+  readonly perYear: string;
+}
+
+/** The outcome band. */
+export interface TierResult {
+  readonly id: string;
+  readonly label: Bilingual;
+  readonly actions: readonly { readonly id: string; readonly label: Bilingual }[];
+  readonly bonusPoints?: string;
+  readonly payments?: readonly PaymentResult[];
+}
+
+/** A remediation step that applies now. */
+export interface StepResult {
+  readonly id: string;
+  readonly label: Bilingual;
+  /** ISO date, when the step has a duration and `asOf` was given. */
+  readonly due?: string;
+}
+
+/** A change of facts that would earn a star or lift the rating. */
+export interface FactChange {
+  readonly fact: string;
+  readonly from: unknown;
+  readonly to: unknown;
+}
+
+/** What it would take to earn one star. */
+export interface NextStar {
+  readonly star: string;
+  readonly changes: readonly FactChange[];
+  readonly blockedBy?: readonly string[];
+  readonly unreachable?: true;
+}
+
+/** What it would take to lift the rating one step. */
+export interface NextLevel {
+  readonly to: number | string;
+  readonly changes: readonly FactChange[];
+  readonly blockedBy?: readonly string[];
+  readonly unreachable?: true;
+}
+
+/** What happens next. */
+export interface RemediationResult {
+  readonly steps: readonly StepResult[];
+  readonly nextStar: readonly NextStar[];
+  readonly nextLevel?: NextLevel;
+}
+
+/** The change against last year (the last `ok` entry of history). */
+export interface ChangeResult {
+  readonly gained: readonly string[];
+  readonly lost: readonly string[];
+  readonly from: number | string;
+  readonly to: number | string;
+}
+
+/** One rule decision, naming the rule's JSON path in the ruleset and its source. */
+export interface TraceEntry {
+  /** The rule, e.g. `stars.orgAwareness`. */
+  readonly rule: string;
+  /** JSON path of the deciding rule inside the ruleset. */
+  readonly path: readonly (string | number)[];
+  /** What the rule decided. */
+  readonly outcome: string;
+  /** A computed value, where the decision has one (a score, a rating). */
+  readonly value?: string;
+  /** `true` when the rule is a default we chose rather than a source's rule. */
+  readonly isDefault: boolean;
+  readonly source?: Provenance;
+}
+
+/** A successful evaluation. Frozen. */
+export interface Evaluation {
+  readonly ok: true;
+  readonly id: string;
+  readonly ruleset: { readonly id: string; readonly version: string };
+  readonly stars: readonly StarResult[];
+  readonly rating: RatingResult;
+  /** Schemes with a qualification group (Rushan): every basic star earned. */
+  readonly qualified?: boolean;
+  readonly scores: Readonly<Record<string, string>>;
+  readonly vetoes: readonly VetoResult[];
+  readonly tier: TierResult;
+  readonly remediation: RemediationResult;
+  readonly change?: ChangeResult;
+  readonly trace: readonly TraceEntry[];
+}
+
+/** A problem with a subject's data, with its path inside the subject. */
+export interface SubjectError {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+/** An evaluation that could not be done because the subject's data is bad. Frozen. */
+export interface Rejection {
+  readonly ok: false;
+  readonly id: string | undefined;
+  readonly ruleset: { readonly id: string; readonly version: string };
+  readonly errors: readonly SubjectError[];
+}
+
+/** The result of evaluating one subject. */
+export type Result = Evaluation | Rejection;
+
+export type { SourceRef };

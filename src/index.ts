@@ -1,0 +1,35 @@
+/**
+ * xingji (星级): declarative rulesets for Chinese grassroots party star-rating schemes,
+ * compiled into exact, pure evaluators.
+ *
+ * @packageDocumentation
+ */
+export { compile } from "./compile/scheme.js";
+export type { Scheme, FactInfo } from "./compile/scheme.js";
+export { rulesets } from "./rulesets.js";
+export { RulesetError } from "./ruleset/RulesetError.js";
+export type { RulesetIssue, RulesetIssueCode, IssuePath } from "./ruleset/RulesetError.js";
+export type { RulesetSource } from "./ruleset/schema.js";
+export type {
+  Subject,
+  SubjectEvent,
+  EvaluateOptions,
+  Result,
+  Evaluation,
+  Rejection,
+  SubjectError,
+  StarResult,
+  RatingResult,
+  VetoResult,
+  TierResult,
+  PaymentResult,
+  RemediationResult,
+  StepResult,
+  NextStar,
+  NextLevel,
+  FactChange,
+  ChangeResult,
+  TraceEntry,
+  Provenance,
+  Bilingual,
+} from "./evaluate/types.js";

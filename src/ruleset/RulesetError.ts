@@ -1,0 +1,57 @@
+/** A JSON path inside a ruleset, e.g. `["stars", 3, "when", 0]`. */
+export type IssuePath = readonly (string | number)[];
+
+/**
+ * Machine-readable kinds of ruleset problems. `invalid_schema` is the shape check (a missing or
+ * misspelt key, a wrong JSON type); the others come from checking the rules themselves.
+ */
+export type RulesetIssueCode =
+  | "invalid_schema"
+  | "syntax_error"
+  | "unknown_name"
+  | "unknown_function"
+  | "unknown_value"
+  | "type_mismatch"
+  | "arity"
+  | "duplicate_id"
+  | "unknown_reference"
+  | "tier_gap"
+  | "tier_overlap"
+  | "invalid_value"
+  | "unknown_parameter"
+  | "unknown_ruleset";
+
+/** One problem found in a ruleset. Plain data: safe to log, serialize or put in a cell. */
+export interface RulesetIssue {
+  readonly code: RulesetIssueCode;
+  readonly path: IssuePath;
+  readonly message: string;
+}
+
+/** `stars[3].when[0]` */
+export function formatPath(path: IssuePath): string {
+  let s = "";
+  for (const p of path) s += typeof p === "number" ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? (s ? `.${p}` : p) : `[${JSON.stringify(p)}]`;
+  return s || "(root)";
+}
+
+/**
+ * Thrown by `compile` when a ruleset is invalid. Holds every issue found, not only the first,
+ * each with its JSON path inside the ruleset.
+ */
+export class RulesetError extends Error {
+  override readonly name = "RulesetError";
+  /** Every problem found, in document order. */
+  readonly issues: readonly RulesetIssue[];
+  /** The ruleset's id, when it could be read. */
+  readonly ruleset: string | undefined;
+
+  constructor(ruleset: string | undefined, issues: readonly RulesetIssue[]) {
+    super(
+      `${ruleset ?? "ruleset"}: ${issues.length} issue${issues.length === 1 ? "" : "s"}\n` +
+        issues.map((i) => `✖ ${i.message}\n  → at ${formatPath(i.path)}`).join("\n"),
+    );
+    this.ruleset = ruleset;
+    this.issues = Object.freeze(issues.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]) })));
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * The ruleset format: one zod schema, the single source of truth. The JSON Schema shipped in
+ * `rulesets/ruleset.schema.json` is generated from it (`npm run schema`), and the TypeScript
+ * types below are inferred from it.
+ */
+import * as z from "zod/mini";
+
+const text = (description: string) => z.string().check(z.describe(description));
+
+/** A bilingual label: `zh` is the official wording. */
+export const Bilingual = z.strictObject({
+  zh: text("Official Chinese wording"),
+  en: text("English rendering"),
+});
+
+/** Where a rule comes from: a document and its Chinese quote, or the reason for a default we chose. */
+export const Source = z.union([
+  z.strictObject({
+    document: text("Key into the ruleset's `documents`"),
+    quote: text("The Chinese source text, verbatim (simplified characters)"),
+    note: z.optional(text("How the quote is read, when that is not obvious")),
+  }),
+  z.strictObject({
+    default: text("Why this default was chosen where the sources are silent"),
+  }),
+]);
+
+/** A source document: publisher, title and date, as the domain notes cite it. */
+export const Document = z.strictObject({
+  publisher: z.string(),
+  title: z.string(),
+  date: z.string(),
+  via: z.optional(z.string()),
+});
+
+/** A number, a decimal string, or a constant expression over parameters (`"consolidateMinStars - 1"`). */
+export const NumRef = z.union([z.number(), z.string()]);
+
+const factBase = {
+  label: Bilingual,
+  description: z.optional(z.string()),
+  source: z.optional(Source),
+  /** An expression; when it is false the fact is not required (and is ignored). */
+  requiredWhen: z.optional(z.string()),
+};
+
+/** A declared fact: what the clerk supplies for each subject. */
+export const Fact = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("boolean"), ...factBase, default: z.optional(z.boolean()) }),
+  z.strictObject({
+    type: z.literal("decimal"),
+    ...factBase,
+    min: z.optional(NumRef),
+    max: z.optional(NumRef),
+    step: z.optional(NumRef),
+    default: z.optional(z.union([z.number(), z.string()])),
+  }),
+  z.strictObject({
+    type: z.literal("integer"),
+    ...factBase,
+    min: z.optional(NumRef),
+    max: z.optional(NumRef),
+    default: z.optional(z.union([z.number(), z.string()])),
+  }),
+  z.strictObject({
+    type: z.literal("enum"),
+    ...factBase,
+    values: z.record(z.string(), Bilingual),
+    default: z.optional(z.string()),
+  }),
+  z.strictObject({
+    type: z.literal("list"),
+    ...factBase,
+    /** `"vetoes"`: the ids of the ruleset's veto catalogue. */
+    of: z.literal("vetoes"),
+    default: z.optional(z.array(z.string())),
+  }),
+]);
+
+/** A named parameter: every threshold, band, weight, quota, point value and amount. */
+export const Parameter = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("decimal"), value: z.union([z.number(), z.string()]), label: z.optional(Bilingual), source: Source }),
+  z.strictObject({ type: z.literal("integer"), value: z.union([z.number(), z.string()]), label: z.optional(Bilingual), source: Source }),
+  z.strictObject({ type: z.literal("boolean"), value: z.boolean(), label: z.optional(Bilingual), source: Source }),
+  z.strictObject({ type: z.literal("string"), value: z.string(), label: z.optional(Bilingual), source: Source }),
+  z.strictObject({
+    type: z.literal("table"),
+    value: z.record(z.string(), z.union([z.number(), z.string()])),
+    label: z.optional(Bilingual),
+    source: Source,
+  }),
+]);
+
+/** A named exact score, e.g. `total`. */
+export const Score = z.strictObject({
+  label: Bilingual,
+  expr: text("Expression over facts, parameters and earlier scores"),
+  /** Round half-up to this many decimals, and decide on the rounded value. */
+  round: z.optional(z.int()),
+  source: Source,
+});
+
+/** One condition of a star: an expression, optionally with its own source and failure reason. */
+export const Clause = z.union([
+  z.string(),
+  z.strictObject({ if: z.string(), source: z.optional(Source), reason: z.optional(Bilingual) }),
+]);
+
+/** A star a subject can earn. */
+export const Star = z.strictObject({
+  id: z.string(),
+  label: Bilingual,
+  group: z.string(),
+  /** Every clause must hold for the star to be earned. */
+  when: z.array(Clause),
+  source: Source,
+});
+
+/** A star group, e.g. basic (基础星) and pioneer (先锋星). */
+export const Group = z.strictObject({ label: Bilingual, source: z.optional(Source) });
+
+/** A veto item (一票否决): listed in the subject's `vetoes` fact, or triggered by `when`. */
+export const Veto = z.strictObject({
+  id: z.string(),
+  label: Bilingual,
+  effect: z.enum(["cancelStar", "capLevel", "disqualify"]),
+  star: z.optional(z.string()),
+  cap: z.optional(NumRef),
+  when: z.optional(z.string()),
+  source: Source,
+});
+
+/** How the rating is derived. */
+export const Rating = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("starCount"), source: z.optional(Source) }),
+  z.strictObject({
+    kind: z.literal("levels"),
+    score: z.string(),
+    /** Highest band first; a band without `min` catches the rest. */
+    bands: z.array(z.strictObject({ level: z.int(), min: z.optional(NumRef) })),
+    source: Source,
+  }),
+  z.strictObject({
+    kind: z.literal("grades"),
+    score: z.string(),
+    bands: z.array(z.strictObject({ grade: z.string(), label: Bilingual, min: z.optional(NumRef) })),
+    source: Source,
+  }),
+]);
+
+/** An action a tier triggers. */
+export const Action = z.strictObject({ id: z.string(), label: Bilingual, when: z.optional(z.string()), source: z.optional(Source) });
+
+/** A payment a tier triggers. */
+export const Payment = z.strictObject({
+  id: z.string(),
+  label: Bilingual,
+  amount: NumRef,
+  period: z.enum(["month", "year"]),
+  when: z.optional(z.string()),
+  source: z.optional(Source),
+});
+
+/** An outcome band over the rating. */
+export const Tier = z.strictObject({
+  id: z.string(),
+  label: Bilingual,
+  /** Rating range (inclusive) for star and level ratings. */
+  min: z.optional(NumRef),
+  max: z.optional(NumRef),
+  /** The grade, for graded ratings. */
+  grade: z.optional(z.string()),
+  actions: z.optional(z.array(Action)),
+  bonusPoints: z.optional(NumRef),
+  payments: z.optional(z.array(Payment)),
+  source: Source,
+});
+
+/** A remediation step's due date, relative to `asOf`. */
+export const Due = z.strictObject({ years: z.optional(NumRef), months: z.optional(NumRef), days: z.optional(NumRef) });
+
+/** Remediation: named steps and first-match rules that pick them, reading history. */
+export const Remediation = z.strictObject({
+  steps: z.record(z.string(), z.strictObject({ label: Bilingual, due: z.optional(Due), source: z.optional(Source) })),
+  rules: z.array(
+    z.strictObject({ id: z.string(), when: z.string(), steps: z.array(z.string()), source: Source }),
+  ),
+});
+
+/** A procedure step (初评, 公示, 申诉…), with its duration where one applies. */
+export const ProcedureStep = z.strictObject({
+  id: z.string(),
+  label: Bilingual,
+  calendarDays: z.optional(NumRef),
+  workingDays: z.optional(NumRef),
+  source: Source,
+});
+
+/** A whole ruleset file. */
+export const Ruleset = z.strictObject({
+  $schema: z.optional(z.string()),
+  id: text("Scheme id, e.g. rushan/member"),
+  version: text("Edition of the ruleset, semver"),
+  title: Bilingual,
+  subject: z.enum(["member", "organization"]),
+  documents: z.record(z.string(), Document),
+  facts: z.record(z.string(), Fact),
+  parameters: z.optional(z.record(z.string(), Parameter)),
+  scores: z.optional(z.record(z.string(), Score)),
+  groups: z.optional(z.record(z.string(), Group)),
+  stars: z.optional(z.array(Star)),
+  vetoes: z.optional(z.array(Veto)),
+  qualified: z.optional(z.strictObject({ group: z.string(), label: Bilingual, source: Source })),
+  rating: Rating,
+  tiers: z.array(Tier),
+  remediation: z.optional(Remediation),
+  procedure: z.optional(z.array(ProcedureStep)),
+});
+
+/** A ruleset as written in JSON (`rulesets/<scheme>/<subject>.json`). */
+export type RulesetSource = z.infer<typeof Ruleset>;
+export type SourceRef = z.infer<typeof Source>;
+export type BilingualText = z.infer<typeof Bilingual>;
+export type FactDecl = z.infer<typeof Fact>;
+export type ParameterDecl = z.infer<typeof Parameter>;
