@@ -61,30 +61,36 @@ export class Q {
   isInteger(): boolean {
     return this.n.mod(this.d).isZero();
   }
-  /** Whether the decimal expansion terminates (the value is exactly a decimal). */
+  /** Whether the decimal expansion terminates: the reduced denominator has no prime factor but 2 and 5. */
   terminates(): boolean {
     if (this.d.eq(ONE)) return true;
-    const q = this.n.div(this.d);
-    return q.times(this.d).eq(this.n);
+    const scale = new D(10).pow(Math.max(this.n.decimalPlaces(), this.d.decimalPlaces()));
+    const n = this.n.times(scale).abs();
+    let d = this.d.times(scale);
+    d = d.div(gcd(n, d));
+    for (const p of [2, 5]) while (d.mod(p).isZero()) d = d.div(p);
+    return d.eq(ONE);
   }
   /** The exact decimal value when it terminates; otherwise rounded half-up to `places`. */
   toDecimal(places = 2): Decimal {
     if (this.d.eq(ONE)) return this.n;
     const q = this.n.div(this.d);
-    if (q.times(this.d).eq(this.n)) return q;
-    return q.toDecimalPlaces(places, D.ROUND_HALF_UP);
+    return this.terminates() ? q : q.toDecimalPlaces(places, D.ROUND_HALF_UP);
   }
   /** Rounded half-up (away from zero on a tie) to `places` decimals, exactly. */
   round(places: number): Q {
-    const q = this.n.div(this.d);
-    if (q.times(this.d).eq(this.n)) return new Q(q.toDecimalPlaces(places, D.ROUND_HALF_UP), ONE);
-    // Not terminating: no tie is possible, so rounding the 200-digit quotient is exact.
-    return new Q(q.toDecimalPlaces(places, D.ROUND_HALF_UP), ONE);
+    // A terminating quotient is exact at this precision; a non-terminating one cannot sit on a tie.
+    return new Q(this.n.div(this.d).toDecimalPlaces(places, D.ROUND_HALF_UP), ONE);
   }
   /** Plain decimal string, no exponent, no trailing zeros; non-terminating values rounded to 2 places. */
   toString(): string {
     return formatDecimal(this.toDecimal(2));
   }
+}
+
+function gcd(a: Decimal, b: Decimal): Decimal {
+  while (!b.isZero()) [a, b] = [b, a.mod(b)];
+  return a;
 }
 
 /** Raised when an expression divides by zero; the evaluator reports it as bad input. */

@@ -1,0 +1,39 @@
+import type { Evaluation, Result } from "../src/index.js";
+
+/** The eight qualitative assessments of a Rushan member, all true. */
+export const ALL_MEMBER_BOOLEANS = {
+  ideals: true,
+  orgAwareness: true,
+  moralConduct: true,
+  exemplar: true,
+  duty: true,
+  volunteer: true,
+  stability: true,
+  tackleHard: true,
+} as const;
+
+/** Every assessment false, org life 5 (no star), survey 1 of 10 (no survey star): zero stars. */
+export const NO_STAR_MEMBER = {
+  ideals: false,
+  orgAwareness: false,
+  moralConduct: false,
+  exemplar: false,
+  duty: false,
+  volunteer: false,
+  stability: false,
+  tackleHard: false,
+  orgLifeScore: 5,
+  surveySatisfied: 1,
+  surveyValid: 10,
+};
+
+/** Narrows a result to a successful evaluation, failing the test with the errors otherwise. */
+export function ok(r: Result): Evaluation {
+  if (!r.ok) throw new Error(`expected ok, got errors: ${JSON.stringify(r.errors)}`);
+  return r;
+}
+
+/** Ids of the earned stars. */
+export function earned(r: Result): string[] {
+  return ok(r).stars.filter((s) => s.earned).map((s) => s.id);
+}
