@@ -73,12 +73,13 @@ describe("compile() collects every problem into one RulesetError", () => {
     r.stars[3].source = { document: "rushan2019", quote: "…" };
     const issues = issuesOf(r);
     expect(issues.map((i) => [i.code, i.path])).toEqual([
-      ["duplicate_id", ["stars", 6, "id"]],
       ["unknown_reference", ["stars", 3, "source", "document"]],
+      ["duplicate_id", ["stars", 6, "id"]],
       ["unknown_reference", ["vetoes", 1, "star"]],
       ["tier_overlap", ["tiers", 1]],
     ]);
-    expect(issues[1]!.message).toBe('unknown document "rushan2019" (did you mean "rushan2018"?)');
+    expect(issues[0]!.message).toBe('unknown document "rushan2019" (did you mean "rushan2018"?)');
+    expect(issues[1]!.message).toBe('duplicate star id "duty" (also stars[5])');
     expect(issues[2]!.message).toBe('veto "orgAwareness" cancels a star but names none; add "star"');
     expect(issues[3]!.message).toBe('tiers "consolidate" and "improve" both cover rating 8');
   });
