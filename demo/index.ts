@@ -1,0 +1,104 @@
+/**
+ * `npm run demo`: evaluates the bundled sample Rushan community and prints a summary in Chinese
+ * with English ids. Run it after `npm ci`; it imports the library's source directly.
+ */
+import { compile, rulesets, type Evaluation, type Result } from "../src/index.js";
+import { members, memberHistory, organizations } from "./community.js";
+
+const asOf = "2024-12-31";
+const line = (s = "") => console.log(s);
+const stars = (n: number, max: number) => "★".repeat(n) + "☆".repeat(max - n);
+
+function section(title: string) {
+  line();
+  line(`━━ ${title} ${"━".repeat(Math.max(0, 60 - title.length * 2))}`);
+}
+
+function summarize(label: string, unit: string, results: { name: string; r: Result }[]) {
+  const okResults = results.filter((x): x is { name: string; r: Evaluation } => x.r.ok);
+  const bad = results.filter((x) => !x.r.ok);
+  line(`${label}：共 ${results.length} ${unit}，有效 ${okResults.length} ${unit}${bad.length ? `，数据有误 ${bad.length} ${unit}` : ""}`);
+
+  line("\n星级分布 (star distribution)");
+  const byStars = new Map<number, string[]>();
+  for (const { name, r } of okResults) {
+    const n = (r.rating as { stars: number }).stars;
+    byStars.set(n, [...(byStars.get(n) ?? []), name]);
+  }
+  for (const n of [...byStars.keys()].sort((a, b) => b - a)) {
+    line(`  ${String(n).padStart(2)}星 ${stars(n, 10)}  ×${byStars.get(n)!.length}  ${byStars.get(n)!.join("、")}`);
+  }
+
+  line("\n档次 (tiers)");
+  const byTier = new Map<string, { label: string; names: string[]; actions: Set<string> }>();
+  for (const { name, r } of okResults) {
+    const t = byTier.get(r.tier.id) ?? { label: r.tier.label.zh, names: [], actions: new Set<string>() };
+    t.names.push(name);
+    r.tier.actions.forEach((a) => t.actions.add(`${a.id} ${a.label.zh}`));
+    byTier.set(r.tier.id, t);
+  }
+  for (const [id, t] of byTier) {
+    line(`  ${id.padEnd(12)} ${t.label}  ×${t.names.length}${t.actions.size ? `  → ${[...t.actions].join("；")}` : ""}`);
+  }
+
+  const vetoed = okResults.filter(({ r }) => r.vetoes.length);
+  if (vetoed.length) {
+    line("\n一票否决 (vetoes)");
+    for (const { name, r } of vetoed) {
+      line(`  ${name.padEnd(8)} ${r.vetoes.map((v) => `${v.id}（${v.label.zh}）→ 取消 ${v.star}`).join("；")}`);
+    }
+  }
+
+  const steps = okResults.filter(({ r }) => r.remediation.steps.length);
+  if (steps.length) {
+    line("\n帮教与处置 (remediation)");
+    for (const { name, r } of steps) {
+      for (const s of r.remediation.steps) line(`  ${name.padEnd(8)} ${s.id.padEnd(24)} ${s.label.zh}${s.due ? `（截止 ${s.due}）` : ""}`);
+    }
+  }
+
+  const changed = okResults.filter(({ r }) => r.change && (r.change.gained.length || r.change.lost.length));
+  if (changed.length) {
+    line("\n与上年相比 (change since last year)");
+    for (const { name, r } of changed) {
+      const c = r.change!;
+      line(`  ${name.padEnd(8)} ${c.from}星 → ${c.to}星  增星 +[${c.gained.join(", ")}]  摘星 -[${c.lost.join(", ")}]`);
+    }
+  }
+  for (const { name, r } of bad) if (!r.ok) line(`  ✖ ${name}: ${r.errors.map((e) => `${e.path.join(".")}: ${e.message}`).join("; ")}`);
+}
+
+function explain(name: string, r: Result) {
+  if (!r.ok) return;
+  line(`${name}（${r.id}）：${(r.rating as { stars: number }).stars}星，档次 ${r.tier.id}（${r.tier.label.zh}），${r.qualified ? "合格" : "未达到合格党员标准"}`);
+  for (const s of r.stars) line(`  ${s.earned ? "★" : "☆"} ${s.label.zh.padEnd(6, "　")} ${s.id.padEnd(17)} ${s.reason.zh}`);
+  line("  决定过程 (trace):");
+  for (const t of r.trace) {
+    const src = t.source ? ("quote" in t.source ? `「${t.source.quote}」— ${t.source.document.publisher} ${t.source.document.date}` : `默认 (default): ${t.source.default}`) : "";
+    line(`   · ${t.rule}${t.value !== undefined ? ` = ${t.value}` : ""} — ${t.outcome}`);
+    line(`     at ${JSON.stringify(t.path)}  ${src}`);
+  }
+}
+
+// ── members ──
+const memberScheme = compile(rulesets["rushan/member"]);
+const memberResults = members.map((m) => {
+  const history = (memberHistory[m.id] ?? []).reduce<Result[]>((h, y) => [...h, memberScheme.evaluate({ id: m.id, facts: y.facts }, { asOf: y.asOf, history: h })], []);
+  return { name: m.name, r: memberScheme.evaluate({ id: m.id, facts: m.facts }, { asOf, history }) };
+});
+
+line(`${memberScheme.title.zh} / ${memberScheme.title.en}`);
+line(`规则集 ruleset ${memberScheme.id}@${memberScheme.version}，评定日期 asOf ${asOf}`);
+section("党员 members");
+summarize("党员", "名", memberResults);
+
+// ── organizations ──
+const orgScheme = compile(rulesets["rushan/organization"]);
+const orgResults = organizations.map((o) => ({ name: o.name, r: orgScheme.evaluate({ id: o.id, facts: o.facts }, { asOf }) }));
+section("党组织 organizations");
+summarize("党组织", "个", orgResults);
+
+// ── one subject in full ──
+section("逐星说明 one member in full");
+const focus = memberResults.find((x) => x.r.id === "m-031")!;
+explain(focus.name, focus.r);
