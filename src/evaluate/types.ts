@@ -48,7 +48,9 @@ export interface StarResult {
 }
 
 /** The rating after vetoes, caps, events and (in a cohort) quotas. */
-export type RatingResult = { readonly stars: number; readonly max: number } | { readonly grade: string };
+export type RatingResult =
+  | { readonly stars: number; readonly max: number; readonly grade?: undefined }
+  | { readonly grade: string; readonly stars?: undefined; readonly max?: undefined };
 
 /** A veto item or cap that applied. */
 export interface VetoResult {
