@@ -4,9 +4,10 @@ import { didYouMean } from "../_lib/didYouMean.js";
 import { ExprSyntaxError, type Node } from "../expr/ast.js";
 import { check, type CheckIssue } from "../expr/check.js";
 import { compileExact, render, type ExactFn } from "../expr/exact.js";
+import { compileFast, compileFastNum, scaledOf, POW10, type FastFn, type FastSlot } from "../expr/fast.js";
 import { parse, caret } from "../expr/parse.js";
 import { BOOLEAN, NUMBER, type Scope, type Sym, type Type, type Value } from "../expr/types.js";
-import type { Bilingual, Provenance, StarResult, TierResult, TraceEntry } from "../evaluate/types.js";
+import type { Bilingual, Provenance, RatingResult, StarResult, TierResult, TraceEntry } from "../evaluate/types.js";
 import { RulesetError, type IssuePath, type RulesetIssue } from "../ruleset/RulesetError.js";
 import { Ruleset, type RulesetSource, type SourceRef } from "../ruleset/schema.js";
 import { fromZodIssues, schemaVocabulary } from "../ruleset/zodIssues.js";
@@ -34,6 +35,10 @@ class Builder {
   readonly issues: RulesetIssue[] = [];
   private readonly syms = new Map<string, Sym>();
   private slot = 0;
+  /** How numeric slots are held on the fast path. */
+  private readonly fastSlots = new Map<number, FastSlot>();
+  /** Whether every expression so far has a provably exact fast form. */
+  private allFast = true;
 
   constructor(private readonly r: RulesetSource) {}
 
@@ -91,7 +96,7 @@ class Builder {
   }
 
   /** Parses, type-checks and compiles an expression; reports problems at `path`. */
-  expr(src: string, path: Path, scope: Scope, want: "boolean" | "number"): { node: Node; fn: ExactFn } | undefined {
+  expr(src: string, path: Path, scope: Scope, want: "boolean" | "number"): { node: Node; fn: ExactFn; fast?: FastFn } | undefined {
     let node: Node;
     try {
       node = parse(src);
@@ -112,7 +117,14 @@ class Builder {
       this.issue("type_mismatch", path, `expected a ${want} expression, but "${src}" is a ${t.k}`);
       return undefined;
     }
-    return { node, fn: compileExact(node, scope) };
+    const fast = want === "boolean" ? this.fastOf(node, scope) : undefined;
+    return { node, fn: compileExact(node, scope), fast };
+  }
+
+  private fastOf(node: Node, scope: Scope): FastFn | undefined {
+    const fast = compileFast(node, scope, this.fastSlots);
+    if (!fast) this.allFast = false;
+    return fast;
   }
 
   /** A number, a decimal string, or a constant expression over parameters, folded at compile time. */
@@ -249,7 +261,11 @@ class Builder {
       let defaultValue: unknown;
       const hasDefault = decl.default !== undefined;
       if (hasDefault) defaultValue = decl.default;
-      const requiredWhen = decl.requiredWhen ? this.expr(decl.requiredWhen, [...path, "requiredWhen"], factScope, "boolean")?.fn : undefined;
+      const rw = decl.requiredWhen ? this.expr(decl.requiredWhen, [...path, "requiredWhen"], factScope, "boolean") : undefined;
+      const requiredWhen = rw?.fn;
+      const fast = decl.type === "decimal" || decl.type === "integer" ? fastFactInfo(decl.type, min, max, step) : undefined;
+      if (fast) this.fastSlots.set(slot, { kind: "int", num: { scale: fast.scale, lo: fast.lo, hi: fast.hi } });
+      else if (decl.type === "decimal" || decl.type === "integer") this.allFast = false;
       facts.push({
         id,
         slot,
@@ -262,6 +278,8 @@ class Builder {
         hasDefault,
         defaultValue,
         requiredWhen,
+        requiredWhenFast: rw?.fast,
+        fast,
         ...(minFactId ? { minFactId } : {}),
         ...(maxFactId ? { maxFactId } : {}),
       } as CFact);
@@ -272,6 +290,22 @@ class Builder {
       if (f.maxFactId) (f as { maxFact?: CFact }).maxFact = factById.get(f.maxFactId);
     }
     for (const f of facts) if (f.defaultValue !== undefined) this.checkDefault(f);
+    for (const f of facts) {
+      if (!f.fast) continue;
+      // A bound that is another fact narrows the static range when both share a scale.
+      const other = f.maxFact?.fast;
+      if (other && other.scale === f.fast.scale && other.hi < f.fast.hi) {
+        (f as { fast: NonNullable<CFact["fast"]> }).fast = { ...f.fast, hi: other.hi };
+        this.fastSlots.set(f.slot, { kind: "int", num: { scale: f.fast.scale, lo: f.fast.lo, hi: other.hi } });
+      }
+      if (f.hasDefault) {
+        const d = toDecimal(f.defaultValue);
+        const int = d ? d.times(f.fast.pow).toNumber() : NaN;
+        if (Number.isSafeInteger(int) && int >= f.fast.lo && int <= f.fast.hi) (f as { fastDefault?: unknown }).fastDefault = int;
+        else this.allFast = false;
+      }
+    }
+    for (const f of facts) if (!f.fast && f.hasDefault) (f as { fastDefault?: unknown }).fastDefault = f.type === "list" ? freeze([...(f.defaultValue as string[])]) : f.defaultValue;
     const vetoFacts = facts.filter((f) => f.type === "list");
     if (vetoFacts.length > 1) this.issue("duplicate_id", ["facts", vetoFacts[1]!.id], `only one fact may list veto items; "${vetoFacts[0]!.id}" already does`);
 
@@ -281,9 +315,11 @@ class Builder {
       const path = ["scores", id];
       const prov = this.provenance(s.source, [...path, "source"]) ?? freeze({ default: "" });
       const compiled = this.expr(s.expr, [...path, "expr"], this.scope([], (n) => (r.scores && n in r.scores ? `is a score declared after "${id}"; a score may only use scores declared before it` : undefined)), "number");
-      const slot = this.slot++;
+      const slot = this.slot;
+      this.slot += 2; // a fraction on the fast path takes two slots
       if (s.round !== undefined && (s.round < 0 || s.round > 10)) this.issue("invalid_value", [...path, "round"], `round must be between 0 and 10`);
-      scores.push({ id, slot, fn: compiled?.fn ?? (() => Q.ZERO), round: s.round, path, provenance: prov });
+      const fast = compiled ? this.fastScore(compiled.node, slot, s.round) : undefined;
+      scores.push({ id, slot, fn: compiled?.fn ?? (() => Q.ZERO), fast, round: s.round, path, provenance: prov });
       this.declare({ name: id, kind: "score", type: NUMBER, slot }, path);
     }
     const baseScope = this.scope([], (n) => (OUTCOME_NAMES.includes(n) ? "is only available in tier and remediation rules, not in facts, scores, stars or vetoes" : undefined));
@@ -327,6 +363,7 @@ class Builder {
               : freeze({ zh: `未得星：不满足 ${shown}`, en: `not earned: ${shown} does not hold` });
         clauses.push({
           fn: compiled.fn,
+          fast: compiled.fast,
           failed: freeze({ id: s.id, label, group: s.group, earned: false, vetoedBy: freeze([]) as readonly string[], reason }),
           failedTrace: this.trace(`stars.${s.id}`, cpath, `not earned: ${shown} is false`, cprov),
         });
@@ -354,7 +391,8 @@ class Builder {
         if (v.cap === undefined) this.issue("invalid_value", [...path, "cap"], `veto "${v.id}" caps the level but gives no "cap"`);
         else cap = this.int(v.cap, [...path, "cap"], `cap of veto "${v.id}"`);
       }
-      const when = v.when ? this.expr(v.when, [...path, "when"], baseScope, "boolean")?.fn : undefined;
+      const whenC = v.when ? this.expr(v.when, [...path, "when"], baseScope, "boolean") : undefined;
+      const when = whenC?.fn;
       const label = freeze({ ...v.label });
       const result = freeze({ id: v.id, label, effect: v.effect, ...(v.effect === "cancelStar" && v.star ? { star: v.star } : {}), ...(cap !== undefined ? { cap } : {}) });
       const star = stars[starIndex];
@@ -364,6 +402,7 @@ class Builder {
         starIndex,
         cap,
         when,
+        whenFast: whenC?.fast,
         result,
         label,
         trace: this.trace(`vetoes.${v.id}`, path, v.effect === "cancelStar" ? `applied: cancels star ${v.star}` : v.effect === "capLevel" ? `applied: caps the rating at ${cap}` : "applied: disqualifies", prov),
@@ -404,6 +443,7 @@ class Builder {
       hasHistory: this.slot++,
       size: 0,
     };
+    if (rating.kind !== "grades") this.fastSlots.set(slots.rating, { kind: "int", num: { scale: 0, lo: rating.min, hi: rating.max } });
     if (rating.kind === "grades") ratingSym.push({ name: "grade", kind: "context", type: { k: "string", values: rating.grades }, slot: slots.grade });
     else ratingSym.push({ name: "rating", kind: "context", type: NUMBER, slot: slots.rating });
     if (r.qualified) ratingSym.push({ name: "qualified", kind: "context", type: BOOLEAN, slot: slots.qualified });
@@ -439,13 +479,15 @@ class Builder {
       const steps = rule.steps.map((sid, si) => {
         if (!stepLabels.has(sid)) this.issue("unknown_reference", [...path, "steps", si], `unknown remediation step "${sid}"${didYouMean(sid, stepIds)}`);
         const due = stepDue.get(sid);
-        return freeze({ id: sid, label: stepLabels.get(sid) ?? freeze({ zh: sid, en: sid }), ...(due ? { due } : {}) });
+        const label = stepLabels.get(sid) ?? freeze({ zh: sid, en: sid });
+        return freeze({ id: sid, label, ...(due ? { due } : {}), plain: freeze({ id: sid, label }) });
       });
       const prov = this.provenance(rule.source, [...path, "source"]);
       if (when) {
         remedyRules.push({
           id: rule.id,
           when: when.fn,
+          whenFast: when.fast,
           steps: freeze(steps),
           trace: this.trace(`remediation.${rule.id}`, path, steps.length ? `steps: ${rule.steps.join(", ")}` : "no step", prov),
         });
@@ -494,7 +536,56 @@ class Builder {
       stepLabels,
       slots: freeze(slots),
       procedure: freeze(procedure) as Model["procedure"],
+      fast: this.allFast,
+      ratingOf: ratingResults(rating),
+      traceOf: this.traceTables(rating, qualifiedTrace),
     });
+  }
+
+  /** A score's fast form (after rounding, when the score rounds), recorded for later expressions. */
+  private fastScore(node: Node, slot: number, round: number | undefined): CScore["fast"] {
+    const r = compileFastNum(node, this.scope(), this.fastSlots);
+    if (!r) {
+      this.allFast = false;
+      return undefined;
+    }
+    if (round === undefined) {
+      this.fastSlots.set(slot, r.kind === "int" ? { kind: "int", num: r.num } : { kind: "frac", n: r.nb, d: r.db });
+      return r;
+    }
+    // Rounded: an integer at scale `round`. Check that rounding itself stays exact.
+    const nHi = r.kind === "int" ? Math.max(Math.abs(r.num.lo), Math.abs(r.num.hi)) : Math.max(Math.abs(r.nb.lo), Math.abs(r.nb.hi));
+    const dHi = r.kind === "int" ? POW10[r.num.scale] ?? Infinity : r.db.hi;
+    const dLo = r.kind === "int" ? dHi : r.db.lo;
+    const m = POW10[round] ?? Infinity;
+    if (!(2 * nHi * m + dHi <= Number.MAX_SAFE_INTEGER && 2 * dHi <= Number.MAX_SAFE_INTEGER)) {
+      this.allFast = false;
+      return undefined;
+    }
+    const bound = Math.ceil((nHi / dLo) * m) + 1;
+    this.fastSlots.set(slot, { kind: "int", num: { scale: round, lo: -bound, hi: bound } });
+    return r;
+  }
+
+  /** `score >= min` on the fast path. */
+  private bandFast(score: string, min: Q | undefined): FastFn | undefined {
+    if (!min) return undefined;
+    if (!scaledOf(min)) {
+      this.allFast = false;
+      return undefined;
+    }
+    const node: Node = { kind: "binary", op: ">=", left: { kind: "name", name: score, start: 0, end: 0 }, right: { kind: "num", text: min.toString(), start: 0, end: 0 }, start: 0, end: 0 };
+    if (!this.syms.has(score)) return undefined;
+    return this.fastOf(node, this.scope());
+  }
+
+  private traceTables(rating: CRating, qualified: TraceEntry | undefined): Model["traceOf"] {
+    const values: (number | string)[] = rating.kind === "grades" ? [...rating.grades] : [];
+    if (rating.kind !== "grades") for (let v = rating.min; v <= rating.max; v++) values.push(v);
+    return {
+      qualified: qualified ? { yes: freeze({ ...qualified, value: "true" }), no: freeze({ ...qualified, value: "false" }) } : undefined,
+      rating: new Map(values.map((v) => [v, freeze({ ...rating.trace, value: String(v) })])),
+    };
   }
 
   private checkDefault(f: CFact): void {
@@ -541,7 +632,7 @@ class Builder {
         score: placeholder,
         min: Math.min(...levels),
         max: Math.max(...levels),
-        bands: r.bands.map((b, i) => ({ level: b.level, min: mins[i] })),
+        bands: r.bands.map((b, i) => ({ level: b.level, min: mins[i], fast: this.bandFast(r.score, mins[i]) })),
         trace: this.trace("rating", path, `level from ${r.score} bands`, prov),
       };
     }
@@ -552,7 +643,7 @@ class Builder {
     return {
       kind: "grades",
       score: placeholder,
-      bands: r.bands.map((b, i) => ({ grade: b.grade, min: mins[i] })),
+      bands: r.bands.map((b, i) => ({ grade: b.grade, min: mins[i], fast: this.bandFast(r.score, mins[i]) })),
       grades,
       trace: this.trace("rating", path, `grade from ${r.score} bands`, prov),
     };
@@ -571,19 +662,21 @@ class Builder {
       const label = freeze({ ...t.label });
       const actions = (t.actions ?? []).map((a, ai) => {
         const ap: Path = [...path, "actions", ai];
-        const when = a.when ? this.expr(a.when, [...ap, "when"], scope, "boolean")?.fn : undefined;
+        const w = a.when ? this.expr(a.when, [...ap, "when"], scope, "boolean") : undefined;
         const aprov = this.provenance(a.source, [...ap, "source"]) ?? prov;
-        return { item: freeze({ id: a.id, label: freeze({ ...a.label }) }), when, trace: this.trace(`tiers.${t.id}.actions.${a.id}`, ap, "applied", aprov) };
+        return { item: freeze({ id: a.id, label: freeze({ ...a.label }) }), when: w?.fn, whenFast: w?.fast, trace: this.trace(`tiers.${t.id}.actions.${a.id}`, ap, "applied", aprov) };
       });
       const payments = (t.payments ?? []).map((p, pi) => {
         const pp: Path = [...path, "payments", pi];
-        const when = p.when ? this.expr(p.when, [...pp, "when"], scope, "boolean")?.fn : undefined;
+        const w = p.when ? this.expr(p.when, [...pp, "when"], scope, "boolean") : undefined;
+        const when = w?.fn;
         const amount = this.num(p.amount, [...pp, "amount"], `amount of payment "${p.id}"`) ?? Q.ZERO;
         const perYear = p.period === "month" ? amount.mul(Q.of(12)) : amount;
         const pprov = this.provenance(p.source, [...pp, "source"]) ?? prov;
         return {
           item: { id: p.id, label: freeze({ ...p.label }), amount, period: p.period, perYear },
           when,
+          whenFast: w?.fast,
           trace: this.trace(`tiers.${t.id}.payments.${p.id}`, pp, `pays ${amount.toString()} per ${p.period}`, pprov),
         };
       });
@@ -637,6 +730,37 @@ class Builder {
     }
     return byRating;
   }
+}
+
+function ratingResults(rating: CRating): Map<number | string, RatingResult> {
+  const m = new Map<number | string, RatingResult>();
+  if (rating.kind === "grades") for (const g of rating.grades) m.set(g, freeze({ grade: g }));
+  else for (let v = rating.min; v <= rating.max; v++) m.set(v, freeze({ stars: v, max: rating.max }));
+  return m;
+}
+
+/** Default decimals held on the fast path for a decimal fact declared without a step. */
+const FAST_DEFAULT_SCALE = 2;
+/** Magnitude limit (in scaled units) for a fact declared without a bound; larger values use the exact path. */
+const FAST_LIMIT = 1e9;
+
+function decimalsOf(q: Q | undefined): number {
+  const s = q && scaledOf(q);
+  return s ? s.scale : 0;
+}
+
+/** How a numeric fact is held on the fast path, or undefined when it cannot be. */
+function fastFactInfo(type: "decimal" | "integer", min: Q | undefined, max: Q | undefined, step: Q | undefined): CFact["fast"] {
+  if ((min && !scaledOf(min)) || (max && !scaledOf(max)) || (step && !scaledOf(step))) return undefined;
+  const scale = type === "integer" ? 0 : Math.max(step ? decimalsOf(step) : FAST_DEFAULT_SCALE, decimalsOf(min), decimalsOf(max));
+  if (scale > 6) return undefined;
+  const pow = POW10[scale]!;
+  const toInt = (q: Q) => q.n.div(q.d).times(pow);
+  const lo = min ? toInt(min).ceil().toNumber() : -FAST_LIMIT;
+  const hi = max ? toInt(max).floor().toNumber() : FAST_LIMIT;
+  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || Math.abs(lo) > FAST_LIMIT * 1e3 || Math.abs(hi) > FAST_LIMIT * 1e3) return undefined;
+  const stepInt = step ? toInt(step).toNumber() : undefined;
+  return { scale, pow, lo, hi, ...(stepInt !== undefined ? { step: stepInt } : {}) };
 }
 
 const OUTCOME_NAMES = ["rating", "grade", "qualified", "previousStep", "hasHistory"];

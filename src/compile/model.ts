@@ -1,6 +1,7 @@
 import type { Q } from "../_lib/decimal.js";
 import type { ExactFn } from "../expr/exact.js";
-import type { Bilingual, Provenance, StarResult, TierResult, TraceEntry, VetoResult, StepResult } from "../evaluate/types.js";
+import type { FastFn, FastNumResult } from "../expr/fast.js";
+import type { Bilingual, Provenance, RatingResult, StarResult, TierResult, TraceEntry, VetoResult, StepResult } from "../evaluate/types.js";
 import type { RulesetSource } from "../ruleset/schema.js";
 
 /** A compiled fact declaration: how to read and check one fact of a subject. */
@@ -20,13 +21,20 @@ export interface CFact {
   readonly hasDefault: boolean;
   readonly defaultValue?: unknown;
   readonly requiredWhen?: ExactFn;
+  readonly requiredWhenFast?: FastFn;
+  /** Fast path: value = int / 10^scale with lo ≤ int ≤ hi; values outside use the exact path. */
+  readonly fast?: { readonly scale: number; readonly pow: number; readonly lo: number; readonly hi: number; readonly step?: number };
+  /** Fast-path default value (scaled integer for numbers). */
+  readonly fastDefault?: unknown;
 }
 
 /** A compiled score. */
 export interface CScore {
   readonly id: string;
+  /** Exact value at `slot`; on the fast path an integer at `slot`, or a fraction at `slot` / `slot + 1`. */
   readonly slot: number;
   readonly fn: ExactFn;
+  readonly fast?: FastNumResult;
   readonly round?: number;
   readonly path: readonly (string | number)[];
   readonly provenance: Provenance;
@@ -35,6 +43,7 @@ export interface CScore {
 /** A compiled star clause. */
 export interface CClause {
   readonly fn: ExactFn;
+  readonly fast?: FastFn;
   /** The frozen star result and trace entry used when this clause is the first to fail. */
   readonly failed: StarResult;
   readonly failedTrace: TraceEntry;
@@ -59,6 +68,7 @@ export interface CVeto {
   readonly starIndex: number;
   readonly cap?: number;
   readonly when?: ExactFn;
+  readonly whenFast?: FastFn;
   readonly result: VetoResult;
   readonly trace: TraceEntry;
   readonly label: Bilingual;
@@ -70,6 +80,7 @@ export interface CVeto {
 export interface CConditional<T> {
   readonly item: T;
   readonly when?: ExactFn;
+  readonly whenFast?: FastFn;
   readonly trace: TraceEntry;
 }
 
@@ -94,13 +105,13 @@ export type CRating =
       readonly score: CScore;
       readonly min: number;
       readonly max: number;
-      readonly bands: readonly { level: number; min?: Q }[];
+      readonly bands: readonly { level: number; min?: Q; fast?: FastFn }[];
       readonly trace: TraceEntry;
     }
   | {
       readonly kind: "grades";
       readonly score: CScore;
-      readonly bands: readonly { grade: string; min?: Q }[];
+      readonly bands: readonly { grade: string; min?: Q; fast?: FastFn }[];
       readonly grades: readonly string[];
       readonly trace: TraceEntry;
     };
@@ -109,7 +120,14 @@ export type CRating =
 export interface CRemedyRule {
   readonly id: string;
   readonly when: ExactFn;
-  readonly steps: readonly { readonly id: string; readonly label: Bilingual; readonly due?: { years: number; months: number; days: number } }[];
+  readonly whenFast?: FastFn;
+  readonly steps: readonly {
+    readonly id: string;
+    readonly label: Bilingual;
+    readonly due?: { years: number; months: number; days: number };
+    /** The frozen step result without a due date. */
+    readonly plain: StepResult;
+  }[];
   readonly trace: TraceEntry;
 }
 
@@ -144,6 +162,15 @@ export interface Model {
     readonly grade: number;
     readonly previousStep: number;
     readonly hasHistory: number;
+  };
+  /** Every expression has a provably exact fast form: subjects whose values fit use it. */
+  readonly fast: boolean;
+  /** Frozen rating results by value. */
+  readonly ratingOf: ReadonlyMap<number | string, RatingResult>;
+  /** Trace entries precomputed by outcome, so evaluation only picks references. */
+  readonly traceOf: {
+    readonly qualified?: { readonly yes: TraceEntry; readonly no: TraceEntry };
+    readonly rating: ReadonlyMap<number | string, TraceEntry>;
   };
   readonly procedure: readonly { id: string; label: Bilingual; calendarDays?: number; workingDays?: number; provenance: Provenance }[];
 }

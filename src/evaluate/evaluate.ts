@@ -2,12 +2,13 @@ import { DivisionByZero, Q } from "../_lib/decimal.js";
 import { addDuration, parseIsoDate } from "../_lib/dates.js";
 import type { CTier, CVeto, Model } from "../compile/model.js";
 import { loadFacts } from "./loadFacts.js";
+import { loadFactsFast } from "./loadFactsFast.js";
+import { POW10, formatScaled, roundFrac } from "../expr/fast.js";
 import type {
   ChangeResult,
   EvaluateOptions,
   Evaluation,
   PaymentResult,
-  RatingResult,
   Rejection,
   Result,
   StarResult,
@@ -32,7 +33,7 @@ interface LastYear {
  * Evaluates one subject against a compiled model. Never throws for bad subject data: returns
  * `ok: false` with paths. Throws only when called with something that is not a subject.
  */
-export function evaluateSubject(model: Model, subject: unknown, options: EvaluateOptions | undefined): Result {
+export function evaluateSubject(model: Model, subject: unknown, options: EvaluateOptions | undefined, exactOnly = false): Result {
   if (subject === null || typeof subject !== "object" || Array.isArray(subject)) {
     throw new TypeError(`evaluate() expects a subject object { id, facts }, got ${subject === null ? "null" : Array.isArray(subject) ? "an array" : typeof subject}`);
   }
@@ -41,6 +42,7 @@ export function evaluateSubject(model: Model, subject: unknown, options: Evaluat
     throw new RangeError(`options.asOf must be an ISO date "yyyy-MM-dd", got ${JSON.stringify(asOf)}`);
   }
   const s = subject as { id?: unknown; facts?: unknown; events?: unknown; history?: unknown };
+  // Checked first and cheaply: most subjects are well-formed.
   const errors: SubjectError[] = [];
   const id = typeof s.id === "string" ? s.id : typeof s.id === "number" ? String(s.id) : undefined;
   if (id === undefined) errors.push({ path: ["id"], message: `the subject needs an "id" (a string), got ${s.id === undefined ? "none" : JSON.stringify(s.id)}` });
@@ -51,12 +53,15 @@ export function evaluateSubject(model: Model, subject: unknown, options: Evaluat
   if (s.events !== undefined && !(Array.isArray(s.events) && s.events.length === 0)) {
     errors.push({ path: ["events"], message: `ruleset "${model.id}" declares no events; remove "events"` });
   }
-  const frame = loadFacts(model, s.facts as Record<string, unknown>, errors);
+  const facts = s.facts as Record<string, unknown>;
+  let frame = model.fast && !exactOnly && !errors.length ? loadFactsFast(model, facts) : undefined;
+  const fast = frame !== undefined;
+  if (!frame) frame = loadFacts(model, facts, errors);
   const history = options?.history ?? (s.history as unknown[] | undefined);
-  const last = readHistory(model, history, errors);
+  const last = history === undefined ? undefined : readHistory(model, history, errors);
   if (errors.length) return reject(model, id, errors);
   try {
-    return run(model, id!, frame, last, asOf);
+    return run(model, id!, frame, fast, last, asOf);
   } catch (e) {
     if (e instanceof DivisionByZero) return reject(model, id, [{ path: ["facts"], message: "a score divides by zero with these facts" }]);
     throw e;
@@ -110,37 +115,51 @@ function readHistory(model: Model, history: unknown, errors: SubjectError[]): La
   return undefined;
 }
 
-function run(model: Model, id: string, frame: unknown[], last: LastYear | undefined, asOf: string | undefined): Evaluation {
-  const trace: TraceEntry[] = [];
+function run(model: Model, id: string, frame: unknown[], fast: boolean, last: LastYear | undefined, asOf: string | undefined): Evaluation {
+  const decisions: TraceEntry[] = [];
 
-  // Scores.
-  const scores: Record<string, string> = {};
+  // Scores: values into the frame now; their strings and trace entries only when read.
   for (const sc of model.scores) {
-    let v = sc.fn(frame) as Q;
-    if (sc.round !== undefined) v = v.round(sc.round);
-    frame[sc.slot] = v;
-    const text = v.toString();
-    scores[sc.id] = text;
-    trace.push(freeze({ rule: `scores.${sc.id}`, path: sc.path, outcome: "computed", value: text, isDefault: "default" in sc.provenance, source: sc.provenance }));
+    if (fast) {
+      const f = sc.fast!;
+      if (f.kind === "int") {
+        let v = f.fn(frame);
+        if (sc.round !== undefined && f.num.scale > sc.round) v = roundFrac(v, POW10[f.num.scale]!, sc.round);
+        frame[sc.slot] = v;
+      } else {
+        const n = f.n(frame), d = f.d(frame);
+        if (d === 0) throw new DivisionByZero();
+        if (sc.round !== undefined) frame[sc.slot] = roundFrac(n, d, sc.round);
+        else {
+          frame[sc.slot] = n;
+          frame[sc.slot + 1] = d;
+        }
+      }
+    } else {
+      let v = sc.fn(frame) as Q;
+      if (sc.round !== undefined) v = v.round(sc.round);
+      frame[sc.slot] = v;
+    }
   }
 
   // Vetoes.
   const listed = model.vetoFact ? (frame[model.vetoFact.slot] as readonly string[] | undefined) : undefined;
-  const applied: CVeto[] = [];
+  let applied: CVeto[] | undefined;
   for (const v of model.vetoes) {
-    if ((listed && listed.includes(v.id)) || (v.when && (v.when(frame) as boolean))) {
-      applied.push(v);
-      trace.push(v.trace);
+    if ((listed !== undefined && listed.includes(v.id)) || (v.when !== undefined && ((fast ? v.whenFast! : v.when)(frame) as boolean))) {
+      (applied ??= []).push(v);
+      decisions.push(v.trace);
     }
   }
-  const disqualified = applied.some((v) => v.effect === "disqualify");
+  let disqualified = false;
+  if (applied) for (const v of applied) if (v.effect === "disqualify") disqualified = true;
 
   // Stars.
   const stars: StarResult[] = new Array(model.stars.length);
   let earnedCount = 0;
   for (const star of model.stars) {
     let vetoed: CVeto[] | undefined;
-    for (const v of applied) if (v.starIndex === star.index || v.effect === "disqualify") (vetoed ??= []).push(v);
+    if (applied) for (const v of applied) if (v.starIndex === star.index || v.effect === "disqualify") (vetoed ??= []).push(v);
     if (vetoed) {
       stars[star.index] = vetoed.length === 1 && vetoed[0]!.vetoedStar ? vetoed[0]!.vetoedStar : vetoedStar(star.id, star.label, star.group, vetoed);
       continue;
@@ -148,41 +167,42 @@ function run(model: Model, id: string, frame: unknown[], last: LastYear | undefi
     let result: StarResult = star.earned;
     let t: TraceEntry = star.earnedTrace;
     for (const c of star.clauses) {
-      if (!(c.fn(frame) as boolean)) {
+      if (!((fast ? c.fast! : c.fn)(frame) as boolean)) {
         result = c.failed;
         t = c.failedTrace;
         break;
       }
     }
     stars[star.index] = result;
-    trace.push(t);
+    decisions.push(t);
     if (result.earned) earnedCount++;
   }
 
   let qualified: boolean | undefined;
   if (model.qualifiedStars) {
-    qualified = model.qualifiedStars.every((i) => stars[i]!.earned);
-    trace.push(freeze({ ...model.qualifiedTrace!, value: String(qualified) }));
+    qualified = true;
+    for (const i of model.qualifiedStars) if (!stars[i]!.earned) qualified = false;
+    decisions.push(qualified ? model.traceOf.qualified!.yes : model.traceOf.qualified!.no);
   }
 
   // Rating, then caps.
   const rating = model.rating;
   let value: number | string;
   if (rating.kind === "starCount") value = earnedCount;
-  else {
+  else if (fast) {
+    const bands = rating.bands as readonly { fast?: (f: readonly unknown[]) => unknown; level?: number; grade?: string }[];
+    let i = 0;
+    while (bands[i]!.fast && !(bands[i]!.fast!(frame) as boolean)) i++;
+    value = rating.kind === "levels" ? bands[i]!.level! : bands[i]!.grade!;
+  } else {
     const score = frame[rating.score.slot] as Q;
-    if (rating.kind === "levels") {
-      const band = rating.bands.find((b) => !b.min || score.cmp(b.min) >= 0)!;
-      value = band.level;
-    } else {
-      value = rating.bands.find((b) => !b.min || score.cmp(b.min) >= 0)!.grade;
-    }
+    value = rating.kind === "levels"
+      ? rating.bands.find((b) => !b.min || score.cmp(b.min) >= 0)!.level
+      : rating.bands.find((b) => !b.min || score.cmp(b.min) >= 0)!.grade;
   }
-  trace.push(freeze({ ...rating.trace, value: String(value) }));
-  if (typeof value === "number") {
-    for (const v of applied) {
-      if (v.effect === "capLevel" && v.cap !== undefined && value > v.cap) value = v.cap;
-    }
+  decisions.push(model.traceOf.rating.get(value)!);
+  if (applied && typeof value === "number") {
+    for (const v of applied) if (v.effect === "capLevel" && v.cap !== undefined && value > v.cap) value = v.cap;
     if (disqualified) value = rating.kind === "starCount" ? 0 : (rating as { min: number }).min;
   } else if (disqualified && rating.kind === "grades") {
     value = rating.grades[rating.grades.length - 1]!;
@@ -190,21 +210,19 @@ function run(model: Model, id: string, frame: unknown[], last: LastYear | undefi
 
   // Tier.
   const ctier = model.tierByRating.get(value)!;
-  frame[model.slots.rating] = typeof value === "number" ? Q.of(value) : undefined;
-  frame[model.slots.grade] = typeof value === "string" ? value : undefined;
+  if (typeof value === "number") frame[model.slots.rating] = fast ? value : Q.of(value);
+  else frame[model.slots.grade] = value;
   frame[model.slots.qualified] = qualified;
-  const tier = buildTier(ctier, frame, trace);
+  const tier = buildTier(ctier, frame, fast, decisions);
 
   // Remediation.
   frame[model.slots.previousStep] = last ? last.step : "none";
   frame[model.slots.hasHistory] = last !== undefined;
   let steps: readonly StepResult[] = EMPTY;
   for (const rule of model.remedyRules) {
-    if (rule.when(frame) as boolean) {
-      trace.push(rule.trace);
-      steps = freeze(
-        rule.steps.map((st) => freeze({ id: st.id, label: st.label, ...(st.due && asOf ? { due: dueDate(model, asOf, st.due) } : {}) })),
-      );
+    if ((fast ? rule.whenFast! : rule.when)(frame) as boolean) {
+      decisions.push(rule.trace);
+      if (rule.steps.length) steps = freeze(rule.steps.map((st) => (st.due && asOf ? freeze({ id: st.id, label: st.label, due: dueDate(model, asOf, st.due) }) : st.plain)));
       break;
     }
   }
@@ -221,21 +239,46 @@ function run(model: Model, id: string, frame: unknown[], last: LastYear | undefi
     change = freeze({ gained: freeze(gained), lost: freeze(lost), from: last.rating, to: value });
   }
 
-  const ratingResult: RatingResult = typeof value === "number" ? freeze({ stars: value, max: (rating as { max: number }).max }) : freeze({ grade: value });
+  let scores: Readonly<Record<string, string>> | undefined;
+  let trace: readonly TraceEntry[] | undefined;
+  const scoreStrings = () => (scores ??= scoreText(model, frame, fast));
   return freeze({
     ok: true as const,
     id,
     ruleset: model.rulesetRef,
     stars: freeze(stars),
-    rating: ratingResult,
-    ...(qualified !== undefined ? { qualified } : {}),
-    scores: freeze(scores),
-    vetoes: applied.length ? freeze(applied.map((v) => v.result)) : (EMPTY as readonly VetoResult[]),
+    rating: typeof value === "number" ? model.ratingOf.get(value)! : model.ratingOf.get(value)!,
+    qualified,
+    get scores() {
+      return scoreStrings();
+    },
+    vetoes: applied ? freeze(applied.map((v) => v.result)) : (EMPTY as readonly VetoResult[]),
     tier,
     remediation: freeze({ steps, nextStar: EMPTY, nextLevel: undefined }),
-    ...(change ? { change } : {}),
-    trace: freeze(trace),
+    change,
+    get trace() {
+      return (trace ??= buildTrace(model, scoreStrings(), decisions));
+    },
   });
+}
+
+function scoreText(model: Model, frame: readonly unknown[], fast: boolean): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const sc of model.scores) {
+    if (!fast) out[sc.id] = (frame[sc.slot] as Q).toString();
+    else if (sc.round !== undefined) out[sc.id] = formatScaled(frame[sc.slot] as number, sc.fast!.kind === "int" ? Math.min(sc.fast!.num.scale, sc.round) : sc.round);
+    else if (sc.fast!.kind === "int") out[sc.id] = formatScaled(frame[sc.slot] as number, sc.fast!.num.scale);
+    else out[sc.id] = Q.of(frame[sc.slot] as number).div(Q.of(frame[sc.slot + 1] as number)).toString();
+  }
+  return freeze(out);
+}
+
+function buildTrace(model: Model, scores: Readonly<Record<string, string>>, decisions: readonly TraceEntry[]): readonly TraceEntry[] {
+  const out: TraceEntry[] = model.scores.map((sc) =>
+    freeze({ rule: `scores.${sc.id}`, path: sc.path, outcome: "computed", value: scores[sc.id]!, isDefault: "default" in sc.provenance, source: sc.provenance }),
+  );
+  for (const d of decisions) out.push(d);
+  return freeze(out);
 }
 
 function vetoedStar(id: string, label: StarResult["label"], group: string, by: CVeto[]): StarResult {
@@ -252,19 +295,19 @@ function vetoedStar(id: string, label: StarResult["label"], group: string, by: C
   });
 }
 
-function buildTier(t: CTier, frame: unknown[], trace: TraceEntry[]): TierResult {
+function buildTier(t: CTier, frame: unknown[], fast: boolean, trace: TraceEntry[]): TierResult {
   trace.push(t.trace);
   if (t.fixed) return t.fixed;
   const actions: { id: string; label: TierResult["label"] }[] = [];
   for (const a of t.actions) {
-    if (!a.when || (a.when(frame) as boolean)) {
+    if (!a.when || ((fast ? a.whenFast! : a.when)(frame) as boolean)) {
       actions.push(a.item);
       if (a.when) trace.push(a.trace);
     }
   }
   const payments: PaymentResult[] = [];
   for (const p of t.payments) {
-    if (!p.when || (p.when(frame) as boolean)) {
+    if (!p.when || ((fast ? p.whenFast! : p.when)(frame) as boolean)) {
       payments.push(freeze({ id: p.item.id, label: p.item.label, amount: p.item.amount.toString(), period: p.item.period, perYear: p.item.perYear.toString() }));
       trace.push(p.trace);
     }
