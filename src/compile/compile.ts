@@ -11,7 +11,7 @@ import type { Bilingual, Provenance, RatingResult, StarResult, TierResult, Trace
 import { RulesetError, type IssuePath, type RulesetIssue } from "../ruleset/RulesetError.js";
 import { Ruleset, type RulesetSource, type SourceRef } from "../ruleset/schema.js";
 import { fromZodIssues, schemaVocabulary } from "../ruleset/zodIssues.js";
-import type { CClause, CFact, CRating, CRemedyRule, CScore, CStar, CTier, CVeto, Model } from "./model.js";
+import { type CClause, type CFact, type CRating, type CRemedyRule, type CScore, type CStar, type CTier, type CVeto, type Model } from "./model.js";
 
 type Path = (string | number)[];
 
@@ -234,6 +234,7 @@ class Builder {
       factDrafts.push({ decl, id, slot });
     }
     const factScope = this.scope();
+    const factBounds: [string | undefined, string | undefined][] = [];
     for (const { decl, id, slot } of factDrafts) {
       const path = ["facts", id];
       this.provenance(decl.source, [...path, "source"]);
@@ -280,15 +281,19 @@ class Builder {
         requiredWhen,
         requiredWhenFast: rw?.fast,
         fast,
-        ...(minFactId ? { minFactId } : {}),
-        ...(maxFactId ? { maxFactId } : {}),
-      } as CFact);
+        fastDefault: undefined,
+        // Every descriptor has the same keys in the same order (one hidden class for the loader).
+        minFact: undefined,
+        maxFact: undefined,
+      });
+      factBounds.push([minFactId, maxFactId]);
     }
     const factById = new Map(facts.map((f) => [f.id, f]));
-    for (const f of facts as (CFact & { minFactId?: string; maxFactId?: string })[]) {
-      if (f.minFactId) (f as { minFact?: CFact }).minFact = factById.get(f.minFactId);
-      if (f.maxFactId) (f as { maxFact?: CFact }).maxFact = factById.get(f.maxFactId);
-    }
+    facts.forEach((f, i) => {
+      const [lo, hi] = factBounds[i]!;
+      if (lo) (f as { minFact?: CFact }).minFact = factById.get(lo);
+      if (hi) (f as { maxFact?: CFact }).maxFact = factById.get(hi);
+    });
     for (const f of facts) if (f.defaultValue !== undefined) this.checkDefault(f);
     for (const f of facts) {
       if (!f.fast) continue;
@@ -337,7 +342,7 @@ class Builder {
       if (!(s.group in groups)) this.issue("unknown_reference", [...path, "group"], `unknown group "${s.group}"${didYouMean(s.group, Object.keys(groups))}`);
       const prov = this.provenance(s.source, [...path, "source"]);
       const label = freeze({ ...s.label });
-      const earned = freeze({
+      const earned: StarResult = ({
         id: s.id,
         label,
         group: s.group,
@@ -364,7 +369,7 @@ class Builder {
         clauses.push({
           fn: compiled.fn,
           fast: compiled.fast,
-          failed: freeze({ id: s.id, label, group: s.group, earned: false, vetoedBy: freeze([]) as readonly string[], reason }),
+          failed: { id: s.id, label, group: s.group, earned: false, vetoedBy: freeze([]) as readonly string[], reason },
           failedTrace: this.trace(`stars.${s.id}`, cpath, `not earned: ${shown} is false`, cprov),
         });
       });
@@ -489,6 +494,8 @@ class Builder {
           when: when.fn,
           whenFast: when.fast,
           steps: freeze(steps),
+          dated: steps.some((st) => st.due),
+          undated: freeze({ steps: freeze(steps.map((st) => st.plain)), nextStar: freeze([]) as readonly never[], nextLevel: undefined }),
           trace: this.trace(`remediation.${rule.id}`, path, steps.length ? `steps: ${rule.steps.join(", ")}` : "no step", prov),
         });
       }
@@ -513,6 +520,10 @@ class Builder {
     });
 
     if (this.issues.length) throw new RulesetError(r.id, this.issues);
+    for (const st of stars) {
+      attachTrace(st.earned, st.earnedTrace);
+      for (const c of st.clauses) attachTrace(c.failed, c.failedTrace);
+    }
 
     slots.size = this.slot;
     return freeze({
@@ -537,6 +548,11 @@ class Builder {
       slots: freeze(slots),
       procedure: freeze(procedure) as Model["procedure"],
       fast: this.allFast,
+      lastAsOf: { value: undefined },
+      intern: internPlan(stars, rating, remedyRules.length),
+      boundedFacts: freeze(facts.filter((f) => f.maxFact || f.minFact)),
+      conditionalFacts: facts.some((f) => f.requiredWhen),
+      scoreTrace: freeze(scores.map((sc) => this.trace(`scores.${sc.id}`, [...sc.path], "computed (the value is in scores)", sc.provenance))),
       ratingOf: ratingResults(rating),
       traceOf: this.traceTables(rating, qualifiedTrace),
     });
@@ -732,6 +748,21 @@ class Builder {
   }
 }
 
+function internPlan(stars: readonly CStar[], rating: CRating, rules: number): Model["intern"] {
+  const base = Math.max(1, ...stars.map((s) => s.clauses.length + 1));
+  const values: (number | string)[] = rating.kind === "grades" ? [...rating.grades] : [];
+  if (rating.kind !== "grades") for (let v = rating.min; v <= rating.max; v++) values.push(v);
+  const span = Math.pow(base, stars.length) * values.length * (rules + 1);
+  if (!(span <= Number.MAX_SAFE_INTEGER)) return undefined;
+  return { base, values: values.length, valueIndex: new Map(values.map((v, i) => [v, i])), rules: rules + 1, cache: new Map() };
+}
+
+function attachTrace(result: StarResult, entry: TraceEntry): void {
+  // Star results are built unfrozen so they can be finished here, then frozen for good.
+  void entry;
+  freeze(result);
+}
+
 function ratingResults(rating: CRating): Map<number | string, RatingResult> {
   const m = new Map<number | string, RatingResult>();
   if (rating.kind === "grades") for (const g of rating.grades) m.set(g, freeze({ grade: g }));
@@ -760,7 +791,7 @@ function fastFactInfo(type: "decimal" | "integer", min: Q | undefined, max: Q | 
   const hi = max ? toInt(max).floor().toNumber() : FAST_LIMIT;
   if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || Math.abs(lo) > FAST_LIMIT * 1e3 || Math.abs(hi) > FAST_LIMIT * 1e3) return undefined;
   const stepInt = step ? toInt(step).toNumber() : undefined;
-  return { scale, pow, lo, hi, ...(stepInt !== undefined ? { step: stepInt } : {}) };
+  return { scale, pow, lo, hi, step: stepInt };
 }
 
 const OUTCOME_NAMES = ["rating", "grade", "qualified", "previousStep", "hasHistory"];

@@ -23,7 +23,7 @@ export interface CFact {
   readonly requiredWhen?: ExactFn;
   readonly requiredWhenFast?: FastFn;
   /** Fast path: value = int / 10^scale with lo ≤ int ≤ hi; values outside use the exact path. */
-  readonly fast?: { readonly scale: number; readonly pow: number; readonly lo: number; readonly hi: number; readonly step?: number };
+  readonly fast: { readonly scale: number; readonly pow: number; readonly lo: number; readonly hi: number; readonly step: number | undefined } | undefined;
   /** Fast-path default value (scaled integer for numbers). */
   readonly fastDefault?: unknown;
 }
@@ -128,6 +128,10 @@ export interface CRemedyRule {
     /** The frozen step result without a due date. */
     readonly plain: StepResult;
   }[];
+  /** Whether a step has a due date (computed from asOf). */
+  readonly dated: boolean;
+  /** The frozen remediation result when no due date is computed. */
+  readonly undated: { readonly steps: readonly StepResult[]; readonly nextStar: readonly never[]; readonly nextLevel: undefined };
   readonly trace: TraceEntry;
 }
 
@@ -165,6 +169,25 @@ export interface Model {
   };
   /** Every expression has a provably exact fast form: subjects whose values fit use it. */
   readonly fast: boolean;
+  /** The trace entries of the scores (computed values are in `scores`). */
+  readonly scoreTrace: readonly TraceEntry[];
+  /**
+   * Interning of the frozen stars array and trace by a signature of the decisions that produce
+   * them (undefined when the signature could exceed 2^53). Pure memoization: outputs are equal.
+   */
+  readonly intern?: {
+    readonly base: number;
+    readonly values: number;
+    readonly valueIndex: ReadonlyMap<number | string, number>;
+    readonly rules: number;
+    readonly cache: Map<number, { readonly stars: readonly StarResult[]; readonly trace: readonly TraceEntry[] }>;
+  };
+  /** The last asOf checked, so a cohort sharing one asOf parses it once. */
+  readonly lastAsOf: { value: string | undefined };
+  /** Facts with a bound that is another fact. */
+  readonly boundedFacts: readonly CFact[];
+  /** Whether any fact is required only in some cases. */
+  readonly conditionalFacts: boolean;
   /** Frozen rating results by value. */
   readonly ratingOf: ReadonlyMap<number | string, RatingResult>;
   /** Trace entries precomputed by outcome, so evaluation only picks references. */

@@ -3,7 +3,7 @@ import { addDuration, parseIsoDate } from "../_lib/dates.js";
 import type { CTier, CVeto, Model } from "../compile/model.js";
 import { loadFacts } from "./loadFacts.js";
 import { loadFactsFast } from "./loadFactsFast.js";
-import { POW10, formatScaled, roundFrac } from "../expr/fast.js";
+import { POW10, formatFrac, formatScaled, roundFrac } from "../expr/fast.js";
 import type {
   ChangeResult,
   EvaluateOptions,
@@ -37,31 +37,46 @@ export function evaluateSubject(model: Model, subject: unknown, options: Evaluat
   if (subject === null || typeof subject !== "object" || Array.isArray(subject)) {
     throw new TypeError(`evaluate() expects a subject object { id, facts }, got ${subject === null ? "null" : Array.isArray(subject) ? "an array" : typeof subject}`);
   }
-  const asOf = options?.asOf;
-  if (asOf !== undefined && (typeof asOf !== "string" || !parseIsoDate(asOf))) {
-    throw new RangeError(`options.asOf must be an ISO date "yyyy-MM-dd", got ${JSON.stringify(asOf)}`);
+  let asOf: string | undefined;
+  let history: unknown;
+  if (options !== undefined) {
+    asOf = options.asOf;
+    history = options.history;
+    if (asOf !== undefined && asOf !== model.lastAsOf.value) {
+      if (typeof asOf !== "string" || !parseIsoDate(asOf)) throw new RangeError(`options.asOf must be an ISO date "yyyy-MM-dd", got ${JSON.stringify(asOf)}`);
+      model.lastAsOf.value = asOf;
+    }
   }
   const s = subject as { id?: unknown; facts?: unknown; events?: unknown; history?: unknown };
-  // Checked first and cheaply: most subjects are well-formed.
+  if (history === undefined) history = s.history;
+  const rawId = s.id;
+  const facts = s.facts;
+  // The common case first: a well-formed subject whose values fit the fast path.
+  if (typeof rawId === "string" && model.fast && !exactOnly && facts !== null && typeof facts === "object" && s.events === undefined && history === undefined) {
+    const frame = loadFactsFast(model, facts as Record<string, unknown>);
+    if (frame !== undefined) return guarded(model, rawId, frame, true, undefined, asOf);
+  }
   const errors: SubjectError[] = [];
-  const id = typeof s.id === "string" ? s.id : typeof s.id === "number" ? String(s.id) : undefined;
-  if (id === undefined) errors.push({ path: ["id"], message: `the subject needs an "id" (a string), got ${s.id === undefined ? "none" : JSON.stringify(s.id)}` });
-  if (s.facts === null || typeof s.facts !== "object" || Array.isArray(s.facts)) {
+  const id = typeof rawId === "string" ? rawId : typeof rawId === "number" ? String(rawId) : undefined;
+  if (id === undefined) errors.push({ path: ["id"], message: `the subject needs an "id" (a string), got ${rawId === undefined ? "none" : JSON.stringify(rawId)}` });
+  if (facts === null || typeof facts !== "object" || Array.isArray(facts)) {
     errors.push({ path: ["facts"], message: `the subject needs "facts", an object of the ruleset's declared facts` });
     return reject(model, id, errors);
   }
   if (s.events !== undefined && !(Array.isArray(s.events) && s.events.length === 0)) {
     errors.push({ path: ["events"], message: `ruleset "${model.id}" declares no events; remove "events"` });
   }
-  const facts = s.facts as Record<string, unknown>;
-  let frame = model.fast && !exactOnly && !errors.length ? loadFactsFast(model, facts) : undefined;
+  let frame = model.fast && !exactOnly && !errors.length ? loadFactsFast(model, facts as Record<string, unknown>) : undefined;
   const fast = frame !== undefined;
-  if (!frame) frame = loadFacts(model, facts, errors);
-  const history = options?.history ?? (s.history as unknown[] | undefined);
+  if (!frame) frame = loadFacts(model, facts as Record<string, unknown>, errors);
   const last = history === undefined ? undefined : readHistory(model, history, errors);
   if (errors.length) return reject(model, id, errors);
+  return guarded(model, id!, frame, fast, last, asOf);
+}
+
+function guarded(model: Model, id: string, frame: unknown[], fast: boolean, last: LastYear | undefined, asOf: string | undefined): Result {
   try {
-    return run(model, id!, frame, fast, last, asOf);
+    return run(model, id, frame, fast, last, asOf);
   } catch (e) {
     if (e instanceof DivisionByZero) return reject(model, id, [{ path: ["facts"], message: "a score divides by zero with these facts" }]);
     throw e;
@@ -116,10 +131,10 @@ function readHistory(model: Model, history: unknown, errors: SubjectError[]): La
 }
 
 function run(model: Model, id: string, frame: unknown[], fast: boolean, last: LastYear | undefined, asOf: string | undefined): Evaluation {
-  const decisions: TraceEntry[] = [];
-
-  // Scores: values into the frame now; their strings and trace entries only when read.
-  for (const sc of model.scores) {
+  // Scores: values into the frame now; their strings only when read.
+  const scores = model.scores;
+  for (let i = 0; i < scores.length; i++) {
+    const sc = scores[i]!;
     if (fast) {
       const f = sc.fast!;
       if (f.kind === "int") {
@@ -145,44 +160,54 @@ function run(model: Model, id: string, frame: unknown[], fast: boolean, last: La
   // Vetoes.
   const listed = model.vetoFact ? (frame[model.vetoFact.slot] as readonly string[] | undefined) : undefined;
   let applied: CVeto[] | undefined;
-  for (const v of model.vetoes) {
-    if ((listed !== undefined && listed.includes(v.id)) || (v.when !== undefined && ((fast ? v.whenFast! : v.when)(frame) as boolean))) {
+  let disqualified = false;
+  const vetoes = model.vetoes;
+  for (let i = 0; i < vetoes.length; i++) {
+    const v = vetoes[i]!;
+    if ((listed !== undefined && listed.length !== 0 && listed.includes(v.id)) || (v.when !== undefined && ((fast ? v.whenFast! : v.when)(frame) as boolean))) {
       (applied ??= []).push(v);
-      decisions.push(v.trace);
+      if (v.effect === "disqualify") disqualified = true;
     }
   }
-  let disqualified = false;
-  if (applied) for (const v of applied) if (v.effect === "disqualify") disqualified = true;
 
   // Stars.
-  const stars: StarResult[] = new Array(model.stars.length);
+  const cstars = model.stars;
+  const stars: StarResult[] = new Array(cstars.length);
   let earnedCount = 0;
-  for (const star of model.stars) {
-    let vetoed: CVeto[] | undefined;
-    if (applied) for (const v of applied) if (v.starIndex === star.index || v.effect === "disqualify") (vetoed ??= []).push(v);
-    if (vetoed) {
-      stars[star.index] = vetoed.length === 1 && vetoed[0]!.vetoedStar ? vetoed[0]!.vetoedStar : vetoedStar(star.id, star.label, star.group, vetoed);
-      continue;
+  // A signature of the decisions (which clause failed, per star) interns the stars and the trace.
+  const intern = model.intern;
+  let sig = applied || !intern ? -1 : 0;
+  for (let si = 0; si < cstars.length; si++) {
+    const star = cstars[si]!;
+    if (applied) {
+      let vetoed: CVeto[] | undefined;
+      for (const v of applied) if (v.starIndex === si || v.effect === "disqualify") (vetoed ??= []).push(v);
+      if (vetoed) {
+        stars[si] = vetoed.length === 1 && vetoed[0]!.vetoedStar ? vetoed[0]!.vetoedStar : vetoedStar(star.id, star.label, star.group, vetoed);
+        continue;
+      }
     }
     let result: StarResult = star.earned;
-    let t: TraceEntry = star.earnedTrace;
-    for (const c of star.clauses) {
+    let code = 0;
+    const clauses = star.clauses;
+    for (let ci = 0; ci < clauses.length; ci++) {
+      const c = clauses[ci]!;
       if (!((fast ? c.fast! : c.fn)(frame) as boolean)) {
         result = c.failed;
-        t = c.failedTrace;
+        code = ci + 1;
         break;
       }
     }
-    stars[star.index] = result;
-    decisions.push(t);
+    if (sig >= 0) sig = sig * intern!.base + code;
+    stars[si] = result;
     if (result.earned) earnedCount++;
   }
 
   let qualified: boolean | undefined;
-  if (model.qualifiedStars) {
+  const qs = model.qualifiedStars;
+  if (qs) {
     qualified = true;
-    for (const i of model.qualifiedStars) if (!stars[i]!.earned) qualified = false;
-    decisions.push(qualified ? model.traceOf.qualified!.yes : model.traceOf.qualified!.no);
+    for (let i = 0; i < qs.length; i++) if (!stars[qs[i]!]!.earned) qualified = false;
   }
 
   // Rating, then caps.
@@ -200,7 +225,7 @@ function run(model: Model, id: string, frame: unknown[], fast: boolean, last: La
       ? rating.bands.find((b) => !b.min || score.cmp(b.min) >= 0)!.level
       : rating.bands.find((b) => !b.min || score.cmp(b.min) >= 0)!.grade;
   }
-  decisions.push(model.traceOf.rating.get(value)!);
+  const rawValue = value;
   if (applied && typeof value === "number") {
     for (const v of applied) if (v.effect === "capLevel" && v.cap !== undefined && value > v.cap) value = v.cap;
     if (disqualified) value = rating.kind === "starCount" ? 0 : (rating as { min: number }).min;
@@ -213,16 +238,23 @@ function run(model: Model, id: string, frame: unknown[], fast: boolean, last: La
   if (typeof value === "number") frame[model.slots.rating] = fast ? value : Q.of(value);
   else frame[model.slots.grade] = value;
   frame[model.slots.qualified] = qualified;
-  const tier = buildTier(ctier, frame, fast, decisions);
+  const tier = ctier.fixed ?? buildTier(ctier, frame, fast);
 
   // Remediation.
   frame[model.slots.previousStep] = last ? last.step : "none";
   frame[model.slots.hasHistory] = last !== undefined;
-  let steps: readonly StepResult[] = EMPTY;
-  for (const rule of model.remedyRules) {
+  let ruleIndex = -1;
+  let remediation: Evaluation["remediation"] = NO_REMEDIATION;
+  const rules = model.remedyRules;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     if ((fast ? rule.whenFast! : rule.when)(frame) as boolean) {
-      decisions.push(rule.trace);
-      if (rule.steps.length) steps = freeze(rule.steps.map((st) => (st.due && asOf ? freeze({ id: st.id, label: st.label, due: dueDate(model, asOf, st.due) }) : st.plain)));
+      ruleIndex = i;
+      if (rule.steps.length) {
+        remediation = rule.dated && asOf
+          ? freeze({ steps: freeze(rule.steps.map((st) => (st.due ? freeze({ id: st.id, label: st.label, due: dueDate(model, asOf, st.due) }) : st.plain))), nextStar: EMPTY, nextLevel: undefined })
+          : rule.undated;
+      }
       break;
     }
   }
@@ -239,45 +271,88 @@ function run(model: Model, id: string, frame: unknown[], fast: boolean, last: La
     change = freeze({ gained: freeze(gained), lost: freeze(lost), from: last.rating, to: value });
   }
 
-  let scores: Readonly<Record<string, string>> | undefined;
-  let trace: readonly TraceEntry[] | undefined;
-  const scoreStrings = () => (scores ??= scoreText(model, frame, fast));
+  let frozenStars: readonly StarResult[];
+  let trace: readonly TraceEntry[];
+  if (sig >= 0 && ctier.fixed) {
+    const key = (sig * intern!.values + intern!.valueIndex.get(rawValue)!) * intern!.rules + ruleIndex + 1;
+    const hit = intern!.cache.get(key);
+    if (hit) {
+      frozenStars = hit.stars;
+      trace = hit.trace;
+    } else {
+      frozenStars = freeze(stars);
+      trace = buildTrace(model, frame, fast, applied, stars, qualified, rawValue, ctier, ruleIndex);
+      if (intern!.cache.size >= INTERN_LIMIT) intern!.cache.clear();
+      intern!.cache.set(key, { stars: frozenStars, trace });
+    }
+  } else {
+    frozenStars = freeze(stars);
+    trace = buildTrace(model, frame, fast, applied, stars, qualified, rawValue, ctier, ruleIndex);
+  }
   return freeze({
     ok: true as const,
     id,
     ruleset: model.rulesetRef,
-    stars: freeze(stars),
-    rating: typeof value === "number" ? model.ratingOf.get(value)! : model.ratingOf.get(value)!,
+    stars: frozenStars,
+    rating: model.ratingOf.get(value)!,
     qualified,
-    get scores() {
-      return scoreStrings();
-    },
+    scores: scoreText(model, frame, fast),
     vetoes: applied ? freeze(applied.map((v) => v.result)) : (EMPTY as readonly VetoResult[]),
     tier,
-    remediation: freeze({ steps, nextStar: EMPTY, nextLevel: undefined }),
+    remediation,
     change,
-    get trace() {
-      return (trace ??= buildTrace(model, scoreStrings(), decisions));
-    },
+    trace,
   });
 }
 
+/** Distinct outcomes remembered per scheme before the cache starts over. */
+const INTERN_LIMIT = 8192;
+
+const NO_REMEDIATION: Evaluation["remediation"] = freeze({ steps: EMPTY, nextStar: EMPTY, nextLevel: undefined });
+const NO_SCORES: Readonly<Record<string, string>> = freeze({});
+
 function scoreText(model: Model, frame: readonly unknown[], fast: boolean): Readonly<Record<string, string>> {
+  const scores = model.scores;
+  if (scores.length === 0) return NO_SCORES;
   const out: Record<string, string> = {};
-  for (const sc of model.scores) {
+  for (let i = 0; i < scores.length; i++) {
+    const sc = scores[i]!;
     if (!fast) out[sc.id] = (frame[sc.slot] as Q).toString();
     else if (sc.round !== undefined) out[sc.id] = formatScaled(frame[sc.slot] as number, sc.fast!.kind === "int" ? Math.min(sc.fast!.num.scale, sc.round) : sc.round);
     else if (sc.fast!.kind === "int") out[sc.id] = formatScaled(frame[sc.slot] as number, sc.fast!.num.scale);
-    else out[sc.id] = Q.of(frame[sc.slot] as number).div(Q.of(frame[sc.slot + 1] as number)).toString();
+    else out[sc.id] = formatFrac(frame[sc.slot] as number, frame[sc.slot + 1] as number);
   }
   return freeze(out);
 }
 
-function buildTrace(model: Model, scores: Readonly<Record<string, string>>, decisions: readonly TraceEntry[]): readonly TraceEntry[] {
-  const out: TraceEntry[] = model.scores.map((sc) =>
-    freeze({ rule: `scores.${sc.id}`, path: sc.path, outcome: "computed", value: scores[sc.id]!, isDefault: "default" in sc.provenance, source: sc.provenance }),
-  );
-  for (const d of decisions) out.push(d);
+/** The ordered decisions, as references to trace entries precomputed at compile time. */
+function buildTrace(
+  model: Model,
+  frame: readonly unknown[],
+  fast: boolean,
+  applied: readonly CVeto[] | undefined,
+  stars: readonly StarResult[],
+  qualified: boolean | undefined,
+  rawValue: number | string,
+  ctier: CTier,
+  ruleIndex: number,
+): readonly TraceEntry[] {
+  const out: TraceEntry[] = model.scoreTrace.length ? model.scoreTrace.slice() : [];
+  if (applied) for (const v of applied) out.push(v.trace);
+  const cstars = model.stars;
+  for (let i = 0; i < stars.length; i++) {
+    const st = stars[i]!, cs = cstars[i]!;
+    if (st === cs.earned) out.push(cs.earnedTrace);
+    else for (const c of cs.clauses) if (st === c.failed) out.push(c.failedTrace);
+  }
+  if (qualified !== undefined) out.push(qualified ? model.traceOf.qualified!.yes : model.traceOf.qualified!.no);
+  out.push(model.traceOf.rating.get(rawValue)!);
+  out.push(ctier.trace);
+  if (!ctier.fixed) {
+    for (const a of ctier.actions) if (a.when && ((fast ? a.whenFast! : a.when)(frame) as boolean)) out.push(a.trace);
+    for (const p of ctier.payments) if (!p.when || ((fast ? p.whenFast! : p.when)(frame) as boolean)) out.push(p.trace);
+  }
+  if (ruleIndex >= 0) out.push(model.remedyRules[ruleIndex]!.trace);
   return freeze(out);
 }
 
@@ -295,21 +370,13 @@ function vetoedStar(id: string, label: StarResult["label"], group: string, by: C
   });
 }
 
-function buildTier(t: CTier, frame: unknown[], fast: boolean, trace: TraceEntry[]): TierResult {
-  trace.push(t.trace);
-  if (t.fixed) return t.fixed;
+function buildTier(t: CTier, frame: unknown[], fast: boolean): TierResult {
   const actions: { id: string; label: TierResult["label"] }[] = [];
-  for (const a of t.actions) {
-    if (!a.when || ((fast ? a.whenFast! : a.when)(frame) as boolean)) {
-      actions.push(a.item);
-      if (a.when) trace.push(a.trace);
-    }
-  }
+  for (const a of t.actions) if (!a.when || ((fast ? a.whenFast! : a.when)(frame) as boolean)) actions.push(a.item);
   const payments: PaymentResult[] = [];
   for (const p of t.payments) {
     if (!p.when || ((fast ? p.whenFast! : p.when)(frame) as boolean)) {
       payments.push(freeze({ id: p.item.id, label: p.item.label, amount: p.item.amount.toString(), period: p.item.period, perYear: p.item.perYear.toString() }));
-      trace.push(p.trace);
     }
   }
   return freeze({

@@ -74,7 +74,7 @@ export function loadFactsFast(model: Model, facts: Readonly<Record<string, unkno
     }
   }
   for (const key in facts) if (!model.factById.has(key)) return undefined;
-  for (const f of model.facts) {
+  for (const f of model.boundedFacts) {
     if (f.maxFact) {
       const v = frame[f.slot] as number, m = frame[f.maxFact.slot] as number;
       if (f.fast!.scale !== f.maxFact.fast?.scale || v > m) return undefined;
@@ -84,7 +84,7 @@ export function loadFactsFast(model: Model, facts: Readonly<Record<string, unkno
       if (f.fast!.scale !== f.minFact.fast?.scale || v < m) return undefined;
     }
   }
-  if (conditional || model.facts.some((f) => f.requiredWhenFast)) {
+  if (conditional || model.conditionalFacts) {
     for (const f of model.facts) {
       if (!f.requiredWhenFast) continue;
       let required: boolean;

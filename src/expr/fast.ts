@@ -364,17 +364,50 @@ export function roundFrac(n: number, d: number, places: number): number {
   return n < 0 ? -r : r;
 }
 
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * Formats the exact fraction n / d (safe integers, d > 0) like {@link Q.toString}: the exact
+ * decimal when it terminates, otherwise rounded half-up to 2 places. Integer arithmetic only.
+ */
+export function formatFrac(n: number, d: number): string {
+  const g = gcd(Math.abs(n), d) || 1;
+  const rn = n / g;
+  let rd = d / g;
+  let twos = 0, fives = 0;
+  while (rd % 2 === 0) (rd /= 2), twos++;
+  while (rd % 5 === 0) (rd /= 5), fives++;
+  if (rd === 1) {
+    const places = Math.max(twos, fives);
+    const m = POW10[places];
+    if (m !== undefined && Number.isSafeInteger(rn * m)) return formatScaled((rn * m) / (d / g), places);
+  } else if (Number.isSafeInteger(2 * Math.abs(n) * 100 + d)) {
+    return formatScaled(roundFrac(n, d, 2), 2);
+  }
+  return Q.of(n).div(Q.of(d)).toString();
+}
+
 /** Formats a scaled integer as a plain decimal string without trailing zeros. */
 export function formatScaled(int: number, scale: number): string {
-  if (scale === 0 || int === 0) return String(int === 0 ? 0 : int);
-  const neg = int < 0;
-  let s = String(Math.abs(int)).padStart(scale + 1, "0");
-  let intPart = s.slice(0, s.length - scale);
-  let frac = s.slice(s.length - scale).replace(/0+$/, "");
-  s = frac ? `${intPart}.${frac}` : intPart;
-  void intPart;
-  void frac;
-  return neg ? `-${s}` : s;
+  if (int === 0) return "0";
+  if (scale === 0) return String(int);
+  const abs = Math.abs(int);
+  const pow = POW10[scale]!;
+  let frac = abs % pow;
+  const whole = (abs - frac) / pow;
+  const sign = int < 0 ? "-" : "";
+  if (frac === 0) return sign + whole;
+  let places = scale;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    places--;
+  }
+  let digits = String(frac);
+  while (digits.length < places) digits = "0" + digits;
+  return `${sign}${whole}.${digits}`;
 }
 
 export { POW10 };
