@@ -5,7 +5,8 @@
  */
 import jsonLogic from "json-logic-js";
 import { Engine } from "json-rules-engine";
-import { compile, rulesets } from "../src/index.js";
+// The built package, as users run it (npm run bench builds first); internals from source for the exact-only run.
+import { compile, rulesets } from "../dist/index.js";
 import { buildModel } from "../src/compile/compile.js";
 import { evaluateSubject } from "../src/evaluate/evaluate.js";
 

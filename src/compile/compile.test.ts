@@ -133,6 +133,21 @@ describe("compile() collects every problem into one RulesetError", () => {
     expect(issuesOf({})).toContainEqual({ code: "invalid_schema", path: ["id"], message: 'missing required key "id" (string)' });
   });
 
+  it("takes a star's name from a text parameter, so a default name can be renamed without touching the star", () => {
+    const r = memberCopy();
+    r.parameters.moralConductName.value = { zh: "道德品质星", en: "moral quality star" };
+    const scheme = compile(r);
+    const star = scheme.evaluate({ id: "m", facts: { ideals: true, orgAwareness: true, moralConduct: true, exemplar: true, duty: true, volunteer: true, stability: true, tackleHard: true, orgLifeScore: 8, surveySatisfied: 9, surveyValid: 10 } });
+    expect(star.ok && star.stars[2]!.label).toEqual({ zh: "道德品质星", en: "moral quality star" });
+    expect(star.ok && star.stars[2]!.reason.zh).toBe("已得星：道德品质星的全部条件均满足");
+  });
+
+  it("reports an unknown text parameter as a star's name", () => {
+    const r = memberCopy();
+    r.stars[2].label = "moralConductNme";
+    expect(issuesOf(r)).toEqual([{ code: "unknown_parameter", path: ["stars", 2, "label"], message: 'unknown text parameter "moralConductNme" (did you mean "moralConductName"?)' }]);
+  });
+
   it("does not mutate the input", () => {
     const r = memberCopy();
     const before = JSON.stringify(r);

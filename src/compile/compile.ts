@@ -39,6 +39,19 @@ class Builder {
   private readonly fastSlots = new Map<number, FastSlot>();
   /** Whether every expression so far has a provably exact fast form. */
   private allFast = true;
+  /** Bilingual text parameters (names that are defaults). */
+  private readonly texts = new Map<string, Bilingual>();
+
+  /** A bilingual label, or the name of a text parameter holding one. */
+  private text(label: Bilingual | string, path: Path): Bilingual {
+    if (typeof label !== "string") return freeze({ ...label });
+    const t = this.texts.get(label);
+    if (!t) {
+      this.issue("unknown_parameter", path, `unknown text parameter "${label}"${didYouMean(label, this.texts.keys())}`);
+      return freeze({ zh: label, en: label });
+    }
+    return t;
+  }
 
   constructor(private readonly r: RulesetSource) {}
 
@@ -77,6 +90,10 @@ class Builder {
   // ── names and expressions ────────────────────────────────────────────────
 
   private declare(sym: Sym, path: Path): void {
+    if (this.texts.has(sym.name)) {
+      this.issue("duplicate_id", path, `"${sym.name}" is declared both as a text parameter and as a ${sym.kind}; names must be unique`);
+      return;
+    }
     const prev = this.syms.get(sym.name);
     if (prev) {
       this.issue("duplicate_id", path, `"${sym.name}" is declared both as a ${prev.kind} and as a ${sym.kind}; names must be unique across facts, parameters and scores`);
@@ -201,6 +218,11 @@ class Builder {
           type = { k: "string", values: [p.value] };
           value = p.value;
           break;
+        case "text":
+          type = { k: "string" };
+          value = freeze({ ...p.value }) as unknown as Value;
+          this.texts.set(name, freeze({ ...p.value }));
+          continue; // a name, not a value: expressions cannot read it
         case "table": {
           const entries: Record<string, Q> = {};
           for (const [k, v] of Object.entries(p.value)) {
@@ -341,14 +363,14 @@ class Builder {
       seenStar.set(s.id, index);
       if (!(s.group in groups)) this.issue("unknown_reference", [...path, "group"], `unknown group "${s.group}"${didYouMean(s.group, Object.keys(groups))}`);
       const prov = this.provenance(s.source, [...path, "source"]);
-      const label = freeze({ ...s.label });
+      const label = this.text(s.label, [...path, "label"]);
       const earned: StarResult = ({
         id: s.id,
         label,
         group: s.group,
         earned: true,
         vetoedBy: freeze([]) as readonly string[],
-        reason: freeze({ zh: `已得星：${s.label.zh}的全部条件均满足`, en: `earned: every condition of ${s.id} holds` }),
+        reason: freeze({ zh: `已得星：${label.zh}的全部条件均满足`, en: `earned: every condition of ${s.id} holds` }),
       });
       const clauses: CClause[] = [];
       if (s.when.length === 0) this.issue("invalid_value", [...path, "when"], `star "${s.id}" has no conditions; give at least one`);
@@ -526,6 +548,7 @@ class Builder {
     }
 
     slots.size = this.slot;
+    const ratingOf = ratingResults(rating);
     return freeze({
       source: r,
       id: r.id,
@@ -553,7 +576,10 @@ class Builder {
       boundedFacts: freeze(facts.filter((f) => f.maxFact || f.minFact)),
       conditionalFacts: facts.some((f) => f.requiredWhen),
       scoreTrace: freeze(scores.map((sc) => this.trace(`scores.${sc.id}`, [...sc.path], "computed (the value is in scores)", sc.provenance))),
-      ratingOf: ratingResults(rating),
+      ratingOf,
+      ratingMin: rating.kind === "grades" ? 0 : rating.min,
+      tierAt: rating.kind === "grades" ? [] : range(rating.min, rating.max).map((v) => tierByRating.get(v)!),
+      ratingAt: rating.kind === "grades" ? [] : range(rating.min, rating.max).map((v) => ratingOf.get(v)!),
       traceOf: this.traceTables(rating, qualifiedTrace),
     });
   }
@@ -746,6 +772,12 @@ class Builder {
     }
     return byRating;
   }
+}
+
+function range(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let v = lo; v <= hi; v++) out.push(v);
+  return out;
 }
 
 function internPlan(stars: readonly CStar[], rating: CRating, rules: number): Model["intern"] {

@@ -188,6 +188,10 @@ export interface Model {
   readonly boundedFacts: readonly CFact[];
   /** Whether any fact is required only in some cases. */
   readonly conditionalFacts: boolean;
+  /** Numeric ratings: the lowest value, and tiers and rating results indexed by value − ratingMin. */
+  readonly ratingMin: number;
+  readonly tierAt: readonly CTier[];
+  readonly ratingAt: readonly RatingResult[];
   /** Frozen rating results by value. */
   readonly ratingOf: ReadonlyMap<number | string, RatingResult>;
   /** Trace entries precomputed by outcome, so evaluation only picks references. */

@@ -2,7 +2,8 @@ import { buildModel } from "./compile.js";
 import type { Model } from "./model.js";
 import { evaluateSubject } from "../evaluate/evaluate.js";
 import type { EvaluateOptions, Result } from "../evaluate/types.js";
-import type { BilingualText, RulesetSource } from "../ruleset/schema.js";
+import type { RulesetSource } from "../ruleset/schema.js";
+import type { Bilingual as BilingualText } from "../evaluate/types.js";
 
 /** A declared fact, as a table or a form needs to know it. */
 export interface FactInfo {

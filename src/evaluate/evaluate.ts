@@ -234,7 +234,7 @@ function run(model: Model, id: string, frame: unknown[], fast: boolean, last: La
   }
 
   // Tier.
-  const ctier = model.tierByRating.get(value)!;
+  const ctier = (typeof value === "number" ? model.tierAt[value - model.ratingMin] : model.tierByRating.get(value))!;
   if (typeof value === "number") frame[model.slots.rating] = fast ? value : Q.of(value);
   else frame[model.slots.grade] = value;
   frame[model.slots.qualified] = qualified;
@@ -294,7 +294,7 @@ function run(model: Model, id: string, frame: unknown[], fast: boolean, last: La
     id,
     ruleset: model.rulesetRef,
     stars: frozenStars,
-    rating: model.ratingOf.get(value)!,
+    rating: (typeof value === "number" ? model.ratingAt[value - model.ratingMin] : model.ratingOf.get(value))!,
     qualified,
     scores: scoreText(model, frame, fast),
     vetoes: applied ? freeze(applied.map((v) => v.result)) : (EMPTY as readonly VetoResult[]),

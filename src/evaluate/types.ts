@@ -1,7 +1,10 @@
-import type { BilingualText, SourceRef } from "../ruleset/schema.js";
+import type { SourceRef } from "../ruleset/schema.js";
 
-/** A short bilingual text, `zh` first. */
-export type Bilingual = BilingualText;
+/** A short bilingual text: `zh` is the official wording, `en` its English rendering. */
+export interface Bilingual {
+  readonly zh: string;
+  readonly en: string;
+}
 
 /** A subject to rate: an organization or a member. */
 export interface Subject {

@@ -28,6 +28,8 @@ interface Int {
   readonly hi: number;
   /** The value when it is a compile-time constant. */
   readonly c?: number;
+  /** The frame slot when the value is read directly from it (lets comparisons skip a closure call). */
+  readonly slot?: number;
 }
 /** An exact fraction n / d with d > 0. Scales are folded into n and d. */
 interface Frac {
@@ -76,8 +78,8 @@ function rescale(a: Int, k: number): Int {
   const m = POW10[k] ?? fail();
   safe(a.lo * m, a.hi * m);
   if (a.c !== undefined) return constInt(a.c * m, a.scale + k);
-  const fn = a.fn;
-  return { t: "int", fn: (f) => fn(f) * m, scale: a.scale + k, lo: a.lo * m, hi: a.hi * m };
+  const fn = a.fn, sl = a.slot;
+  return { t: "int", fn: sl !== undefined ? (f) => (f[sl] as number) * m : (f) => fn(f) * m, scale: a.scale + k, lo: a.lo * m, hi: a.hi * m };
 }
 
 function align(a: Int, b: Int): [Int, Int] {
@@ -103,13 +105,11 @@ function mulInt(a: Int, b: Int): Int {
   const fa = a.fn, fb = b.fn;
   if (a.c === 1 && a.scale === 0) return b;
   if (b.c === 1 && b.scale === 0) return a;
-  if (a.c !== undefined) {
-    const k = a.c;
-    return { t: "int", fn: (f) => k * fb(f), scale: a.scale + b.scale, lo, hi };
-  }
-  if (b.c !== undefined) {
-    const k = b.c;
-    return { t: "int", fn: (f) => fa(f) * k, scale: a.scale + b.scale, lo, hi };
+  if (a.c !== undefined || b.c !== undefined) {
+    const k = (a.c ?? b.c)!;
+    const v = a.c !== undefined ? b : a;
+    const vs = v.slot, fv = v.fn;
+    return { t: "int", fn: vs !== undefined ? (f) => (f[vs] as number) * k : (f) => fv(f) * k, scale: a.scale + b.scale, lo, hi };
   }
   return { t: "int", fn: (f) => fa(f) * fb(f), scale: a.scale + b.scale, lo, hi };
 }
@@ -162,6 +162,17 @@ function compare(op: string, a: Num, b: Num): FastFn {
     r = mulInt(y.n, x.d);
   }
   const fl = l.fn, fr = r.fn;
+  if (r.c !== undefined && l.slot !== undefined) {
+    const k = r.c, sl = l.slot;
+    switch (op) {
+      case "<": return (f) => (f[sl] as number) < k;
+      case "<=": return (f) => (f[sl] as number) <= k;
+      case ">": return (f) => (f[sl] as number) > k;
+      case ">=": return (f) => (f[sl] as number) >= k;
+      case "==": return (f) => f[sl] === k;
+      default: return (f) => f[sl] !== k;
+    }
+  }
   if (r.c !== undefined) {
     const k = r.c;
     switch (op) {
@@ -216,12 +227,12 @@ function go(node: Node, scope: Scope, slots: FastSlots): Fast {
       const slot = sym.slot;
       if (sym.type.k !== "number") return { t: "other", fn: (f) => f[slot] };
       const fs = slots.get(slot) ?? fail();
-      if (fs.kind === "int") return { t: "int", fn: (f) => f[slot] as number, scale: fs.num.scale, lo: fs.num.lo, hi: fs.num.hi };
+      if (fs.kind === "int") return { t: "int", fn: (f) => f[slot] as number, scale: fs.num.scale, lo: fs.num.lo, hi: fs.num.hi, slot };
       const dslot = slot + 1;
       return {
         t: "frac",
-        n: { t: "int", fn: (f) => f[slot] as number, scale: 0, lo: fs.n.lo, hi: fs.n.hi },
-        d: { t: "int", fn: (f) => f[dslot] as number, scale: 0, lo: fs.d.lo, hi: fs.d.hi },
+        n: { t: "int", fn: (f) => f[slot] as number, scale: 0, lo: fs.n.lo, hi: fs.n.hi, slot },
+        d: { t: "int", fn: (f) => f[dslot] as number, scale: 0, lo: fs.d.lo, hi: fs.d.hi, slot: dslot },
       };
     }
     case "index": {

@@ -83,6 +83,8 @@ export const Parameter = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("integer"), value: z.union([z.number(), z.string()]), label: z.optional(Bilingual), source: Source }),
   z.strictObject({ type: z.literal("boolean"), value: z.boolean(), label: z.optional(Bilingual), source: Source }),
   z.strictObject({ type: z.literal("string"), value: z.string(), label: z.optional(Bilingual), source: Source }),
+  /** A bilingual name, e.g. a star name that is a default and may be renamed. */
+  z.strictObject({ type: z.literal("text"), value: Bilingual, label: z.optional(Bilingual), source: Source }),
   z.strictObject({
     type: z.literal("table"),
     value: z.record(z.string(), z.union([z.number(), z.string()])),
@@ -109,7 +111,8 @@ export const Clause = z.union([
 /** A star a subject can earn. */
 export const Star = z.strictObject({
   id: z.string(),
-  label: Bilingual,
+  /** The star's name, or the name of a `text` parameter holding it (for names that are defaults). */
+  label: z.union([Bilingual, z.string()]),
   group: z.string(),
   /** Every clause must hold for the star to be earned. */
   when: z.array(Clause),
