@@ -6,6 +6,8 @@
  */
 export { compile } from "./compile/scheme.js";
 export type { Scheme, FactInfo } from "./compile/scheme.js";
+export type { Extension } from "./compile/extend.js";
+export type { CohortOptions, CohortResult, Adjustment } from "./cohort/evaluateCohort.js";
 export { rulesets } from "./rulesets.js";
 export { RulesetError } from "./ruleset/RulesetError.js";
 export type { RulesetIssue, RulesetIssueCode, IssuePath } from "./ruleset/RulesetError.js";

@@ -11,7 +11,7 @@ import type { Bilingual, Provenance, RatingResult, StarResult, TierResult, Trace
 import { RulesetError, type IssuePath, type RulesetIssue } from "../ruleset/RulesetError.js";
 import { Ruleset, type RulesetSource, type SourceRef } from "../ruleset/schema.js";
 import { fromZodIssues, schemaVocabulary } from "../ruleset/zodIssues.js";
-import { type CClause, type CFact, type CRating, type CRemedyRule, type CScore, type CStar, type CTier, type CVeto, type Model } from "./model.js";
+import { type CCohort, type CClause, type CFact, type CRating, type CRemedyRule, type CScore, type CStar, type CTier, type CVeto, type Model } from "./model.js";
 
 type Path = (string | number)[];
 
@@ -347,7 +347,9 @@ class Builder {
       if (s.round !== undefined && (s.round < 0 || s.round > 10)) this.issue("invalid_value", [...path, "round"], `round must be between 0 and 10`);
       const fast = compiled ? this.fastScore(compiled.node, slot, s.round) : undefined;
       scores.push({ id, slot, fn: compiled?.fn ?? (() => Q.ZERO), fast, round: s.round, path, provenance: prov });
-      this.declare({ name: id, kind: "score", type: NUMBER, slot }, path);
+      // A score may report a fact under the fact's own id (e.g. Yantian's `evaluation`); the name stays the fact's.
+      const echo = this.syms.get(id)?.kind === "fact" && s.expr.trim() === id;
+      if (!echo) this.declare({ name: id, kind: "score", type: NUMBER, slot }, path);
     }
     const baseScope = this.scope([], (n) => (OUTCOME_NAMES.includes(n) ? "is only available in tier and remediation rules, not in facts, scores, stars or vetoes" : undefined));
 
@@ -541,6 +543,13 @@ class Builder {
       seenProc.add(p.id);
     });
 
+    // Cohort rules and events.
+    const cohort = this.buildCohort(scores, facts, stars, rating);
+    const events = r.events?.downgrade
+      ? { trace: this.trace("events.downgrade", ["events", "downgrade"], "downgrade", this.provenance(r.events.downgrade.source, ["events", "downgrade", "source"])) }
+      : undefined;
+    if (events && rating.kind === "grades") this.issue("invalid_value", ["events"], "downgrade events need a numeric rating (stars or levels), not grades");
+
     if (this.issues.length) throw new RulesetError(r.id, this.issues);
     for (const st of stars) {
       attachTrace(st.earned, st.earnedTrace);
@@ -572,6 +581,8 @@ class Builder {
       procedure: freeze(procedure) as Model["procedure"],
       fast: this.allFast,
       lastAsOf: { value: undefined },
+      cohort,
+      events,
       intern: internPlan(stars, rating, remedyRules.length),
       boundedFacts: freeze(facts.filter((f) => f.maxFact || f.minFact)),
       conditionalFacts: facts.some((f) => f.requiredWhen),
@@ -582,6 +593,68 @@ class Builder {
       ratingAt: rating.kind === "grades" ? [] : range(rating.min, rating.max).map((v) => ratingOf.get(v)!),
       traceOf: this.traceTables(rating, qualifiedTrace),
     });
+  }
+
+  /** A string setting that is a literal or a string parameter holding one of `allowed`. */
+  private choice<T extends string>(ref: string | undefined, path: Path, allowed: readonly T[], fallback: T): T {
+    if (ref === undefined) return fallback;
+    let v = ref;
+    if (!allowed.includes(ref as T)) {
+      const p = this.r.parameters?.[ref];
+      if (p?.type === "string") v = p.value;
+      else {
+        this.issue("invalid_value", path, `expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")} or a string parameter, got ${JSON.stringify(ref)}${didYouMean(ref, [...allowed, ...Object.keys(this.r.parameters ?? {})])}`);
+        return fallback;
+      }
+    }
+    if (!allowed.includes(v as T)) {
+      this.issue("invalid_value", ["parameters", ref, "value"], `parameter "${ref}" must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${JSON.stringify(v)}${didYouMean(v, allowed)}`);
+      return fallback;
+    }
+    return v as T;
+  }
+
+  private buildCohort(scores: readonly CScore[], facts: readonly CFact[], stars: readonly CStar[], rating: CRating): CCohort | undefined {
+    const c = this.r.cohort;
+    if (!c) return undefined;
+    const path: Path = ["cohort"];
+    let rankBy: CScore | undefined;
+    if (c.rankBy !== undefined) {
+      rankBy = scores.find((s) => s.id === c.rankBy);
+      if (!rankBy) this.issue("unknown_reference", [...path, "rankBy"], `unknown score "${c.rankBy}"${didYouMean(c.rankBy, scores.map((s) => s.id))}`);
+    }
+    const numeric = rating.kind !== "grades";
+    const lo = numeric ? rating.min : 0, hi = numeric ? rating.max : 0;
+    const quotas = (c.quotas ?? []).map((q, i) => {
+      const qp: Path = [...path, "quotas", i];
+      if (!numeric) this.issue("invalid_value", qp, "quotas need a numeric rating (stars or levels)");
+      const r = this.int(q.rating, [...qp, "rating"], `rating of quota "${q.id}"`) ?? 0;
+      const to = this.int(q.demoteTo, [...qp, "demoteTo"], `demoteTo of quota "${q.id}"`) ?? 0;
+      const share = this.num(q.share, [...qp, "share"], `share of quota "${q.id}"`) ?? Q.ZERO;
+      if (numeric && (r < lo || r > hi)) this.issue("invalid_value", [...qp, "rating"], `quota "${q.id}" caps rating ${r}, outside ${lo}–${hi}`);
+      if (numeric && (to < lo || to >= r)) this.issue("invalid_value", [...qp, "demoteTo"], `quota "${q.id}" must demote below ${r}, to a rating of at least ${lo}; got ${to}`);
+      if (share.cmp(Q.ZERO) < 0 || share.cmp(Q.of(1)) > 0) this.issue("invalid_value", [...qp, "share"], `share of quota "${q.id}" must be between 0 and 1, got ${share.toString()}`);
+      return { id: q.id, rating: r, share, demoteTo: to, path: qp, provenance: this.provenance(q.source, [...qp, "source"]) ?? freeze({ default: "" }) };
+    });
+    const lastPlace = (c.lastPlace ?? []).map((l, i) => {
+      const lp: Path = [...path, "lastPlace", i];
+      const fact = facts.find((f) => f.id === l.fact);
+      if (!fact) this.issue("unknown_reference", [...lp, "fact"], `unknown fact "${l.fact}"${didYouMean(l.fact, facts.map((f) => f.id))}`);
+      else if (fact.type !== "decimal" && fact.type !== "integer") this.issue("type_mismatch", [...lp, "fact"], `last place needs a numeric fact, but "${l.fact}" is a ${fact.type}`);
+      const starIndex = stars.findIndex((s) => s.id === l.star);
+      if (starIndex < 0) this.issue("unknown_reference", [...lp, "star"], `unknown star "${l.star}"${didYouMean(l.star, stars.map((s) => s.id))}`);
+      return { fact: fact!, starIndex, path: lp, provenance: this.provenance(l.source, [...lp, "source"]) ?? freeze({ default: "" }) };
+    });
+    if (lastPlace.length && rating.kind !== "starCount") this.issue("invalid_value", [...path, "lastPlace"], "last-place elimination removes stars, so it needs a starCount rating");
+    this.provenance(c.source, [...path, "source"]);
+    return {
+      rankBy,
+      quotas,
+      mode: this.choice(c.quotaMode, [...path, "quotaMode"], ["enforce", "report"] as const, "enforce"),
+      tiePolicy: this.choice(c.tiePolicy, [...path, "tiePolicy"], ["demoteTied", "keepTied", "byId"] as const, "demoteTied"),
+      minCap: c.minCap === undefined ? 0 : (this.int(c.minCap, [...path, "minCap"], "minCap") ?? 0),
+      lastPlace,
+    };
   }
 
   /** A score's fast form (after rounding, when the score rounds), recorded for later expressions. */

@@ -135,6 +135,16 @@ export interface CRemedyRule {
   readonly trace: TraceEntry;
 }
 
+/** Compiled cohort rules. */
+export interface CCohort {
+  readonly rankBy: CScore | undefined;
+  readonly quotas: readonly { readonly id: string; readonly rating: number; readonly share: Q; readonly demoteTo: number; readonly path: readonly (string | number)[]; readonly provenance: Provenance }[];
+  readonly mode: "enforce" | "report";
+  readonly tiePolicy: "demoteTied" | "keepTied" | "byId";
+  readonly minCap: number;
+  readonly lastPlace: readonly { readonly fact: CFact; readonly starIndex: number; readonly path: readonly (string | number)[]; readonly provenance: Provenance }[];
+}
+
 /** Everything the evaluator needs, built once by `compile`. */
 export interface Model {
   readonly source: RulesetSource;
@@ -182,6 +192,10 @@ export interface Model {
     readonly rules: number;
     readonly cache: Map<number, { readonly stars: readonly StarResult[]; readonly trace: readonly TraceEntry[] }>;
   };
+  /** Cohort rules, checked. */
+  readonly cohort: CCohort | undefined;
+  /** Declared events (a mid-year downgrade), with the trace entry template. */
+  readonly events: { readonly trace: TraceEntry } | undefined;
   /** The last asOf checked, so a cohort sharing one asOf parses it once. */
   readonly lastAsOf: { value: string | undefined };
   /** Facts with a bound that is another fact. */

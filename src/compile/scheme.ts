@@ -1,4 +1,7 @@
 import { buildModel } from "./compile.js";
+import { isExtension, overrideParameters, resolveExtension } from "./extend.js";
+import { evaluateCohort, type CohortOptions, type CohortResult } from "../cohort/evaluateCohort.js";
+import { rulesets } from "../rulesets.js";
 import type { Model } from "./model.js";
 import { evaluateSubject } from "../evaluate/evaluate.js";
 import type { EvaluateOptions, Result } from "../evaluate/types.js";
@@ -35,6 +38,19 @@ export interface Scheme {
    * @param options - `asOf` (ISO date; the clock is never read) and `history` (earlier results, oldest first)
    */
   evaluate(subject: unknown, options?: EvaluateOptions): Result;
+  /**
+   * Evaluates a cohort: each subject alone, then the ruleset's cohort rules (quotas, last-place
+   * elimination) and ranking. One result per input, in order; bad rows are `ok: false`.
+   *
+   * @param subjects - `{ id, facts, history? }[]`
+   * @param options - `asOf`, shared by every subject
+   */
+  evaluateCohort(subjects: Iterable<unknown>, options?: CohortOptions): CohortResult;
+  /**
+   * The same scheme with some parameters overridden (a simulation). Its `version` ends in
+   * `+override`. Unknown names and wrong types throw a {@link RulesetError}.
+   */
+  with(parameters: Readonly<Record<string, unknown>>): Scheme;
 }
 
 function deepFreeze<T>(v: T): T {
@@ -63,6 +79,8 @@ export function schemeOf(model: Model): Scheme {
     ruleset: deepFreeze(model.source),
     facts: Object.freeze(facts),
     evaluate: (subject: unknown, options?: EvaluateOptions) => evaluateSubject(model, subject, options),
+    evaluateCohort: (subjects: Iterable<unknown>, options?: CohortOptions) => evaluateCohort(model, subjects, options),
+    with: (parameters: Readonly<Record<string, unknown>>) => schemeOf(buildModel(overrideParameters(model.source, parameters))),
   });
 }
 
@@ -75,7 +93,9 @@ export function schemeOf(model: Model): Scheme {
  * exactly once, and compiles conditions to closures (no `eval`). Pure: the input is not
  * mutated.
  *
- * @param ruleset - A parsed ruleset, e.g. `rulesets["rushan/member"]`.
+ * @param ruleset - A parsed ruleset, e.g. `rulesets["rushan/member"]`, or
+ *   `{ extends: "qianjin/organization", parameters: { … } }` to override some parameters of a
+ *   bundled ruleset (the result's version ends in `+override`).
  * @returns A frozen {@link Scheme}.
  * @throws {@link RulesetError} listing every problem found, each with its JSON path.
  *
@@ -87,5 +107,5 @@ export function schemeOf(model: Model): Scheme {
  * ```
  */
 export function compile(ruleset: unknown): Scheme {
-  return schemeOf(buildModel(ruleset));
+  return schemeOf(buildModel(isExtension(ruleset) ? resolveExtension(ruleset, rulesets) : ruleset));
 }

@@ -34,6 +34,15 @@ interface LastYear {
  * `ok: false` with paths. Throws only when called with something that is not a subject.
  */
 export function evaluateSubject(model: Model, subject: unknown, options: EvaluateOptions | undefined, exactOnly = false): Result {
+  const d = decideSubject(model, subject, options, exactOnly);
+  return d.ok === false ? d : finish(d);
+}
+
+/**
+ * The first phase: validate, then decide scores, vetoes, stars and the raw rating. A cohort
+ * applies its rules between this and {@link finish}.
+ */
+export function decideSubject(model: Model, subject: unknown, options: EvaluateOptions | undefined, exactOnly = false): Decided | Rejection {
   if (subject === null || typeof subject !== "object" || Array.isArray(subject)) {
     throw new TypeError(`evaluate() expects a subject object { id, facts }, got ${subject === null ? "null" : Array.isArray(subject) ? "an array" : typeof subject}`);
   }
@@ -54,7 +63,7 @@ export function evaluateSubject(model: Model, subject: unknown, options: Evaluat
   // The common case first: a well-formed subject whose values fit the fast path.
   if (typeof rawId === "string" && model.fast && !exactOnly && facts !== null && typeof facts === "object" && s.events === undefined && history === undefined) {
     const frame = loadFactsFast(model, facts as Record<string, unknown>);
-    if (frame !== undefined) return guarded(model, rawId, frame, true, undefined, asOf);
+    if (frame !== undefined) return guarded(model, rawId, frame, true, undefined, asOf, undefined);
   }
   const errors: SubjectError[] = [];
   const id = typeof rawId === "string" ? rawId : typeof rawId === "number" ? String(rawId) : undefined;
@@ -63,24 +72,56 @@ export function evaluateSubject(model: Model, subject: unknown, options: Evaluat
     errors.push({ path: ["facts"], message: `the subject needs "facts", an object of the ruleset's declared facts` });
     return reject(model, id, errors);
   }
-  if (s.events !== undefined && !(Array.isArray(s.events) && s.events.length === 0)) {
-    errors.push({ path: ["events"], message: `ruleset "${model.id}" declares no events; remove "events"` });
-  }
+  const events = readEvents(model, s.events, asOf, errors);
   let frame = model.fast && !exactOnly && !errors.length ? loadFactsFast(model, facts as Record<string, unknown>) : undefined;
   const fast = frame !== undefined;
   if (!frame) frame = loadFacts(model, facts as Record<string, unknown>, errors);
   const last = history === undefined ? undefined : readHistory(model, history, errors);
   if (errors.length) return reject(model, id, errors);
-  return guarded(model, id!, frame, fast, last, asOf);
+  return guarded(model, id!, frame, fast, last, asOf, events);
 }
 
-function guarded(model: Model, id: string, frame: unknown[], fast: boolean, last: LastYear | undefined, asOf: string | undefined): Result {
+function guarded(model: Model, id: string, frame: unknown[], fast: boolean, last: LastYear | undefined, asOf: string | undefined, events: readonly Downgrade[] | undefined): Decided | Rejection {
   try {
-    return run(model, id, frame, fast, last, asOf);
+    return decide(model, id, frame, fast, last, asOf, events);
   } catch (e) {
     if (e instanceof DivisionByZero) return reject(model, id, [{ path: ["facts"], message: "a score divides by zero with these facts" }]);
     throw e;
   }
+}
+
+/** A mid-year downgrade (摘星降级), checked. */
+interface Downgrade {
+  readonly date: string;
+  readonly levels: number;
+  readonly reason: string;
+}
+
+function readEvents(model: Model, raw: unknown, asOf: string | undefined, errors: SubjectError[]): readonly Downgrade[] | undefined {
+  if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) return undefined;
+  if (!model.events) {
+    errors.push({ path: ["events"], message: `ruleset "${model.id}" declares no events; remove "events"` });
+    return undefined;
+  }
+  if (!Array.isArray(raw)) {
+    errors.push({ path: ["events"], message: "events must be a list of { type, date, levels, reason }" });
+    return undefined;
+  }
+  const out: Downgrade[] = [];
+  raw.forEach((e: unknown, i) => {
+    const ev = (e ?? {}) as { type?: unknown; date?: unknown; levels?: unknown; reason?: unknown };
+    const path = ["events", i];
+    if (ev.type !== "downgrade") {
+      errors.push({ path: [...path, "type"], message: `unknown event type ${JSON.stringify(ev.type)}; this scheme takes "downgrade"` });
+      return;
+    }
+    if (typeof ev.date !== "string" || !parseIsoDate(ev.date)) errors.push({ path: [...path, "date"], message: `the event needs a "date" (yyyy-MM-dd), got ${JSON.stringify(ev.date)}` });
+    else if (asOf !== undefined && ev.date > asOf) errors.push({ path: [...path, "date"], message: `the event on ${ev.date} is after asOf (${asOf})` });
+    if (typeof ev.levels !== "number" || !Number.isInteger(ev.levels) || ev.levels < 1) errors.push({ path: [...path, "levels"], message: `"levels" must be a whole number of at least 1, got ${JSON.stringify(ev.levels)}` });
+    if (typeof ev.reason !== "string" || ev.reason.trim() === "") errors.push({ path: [...path, "reason"], message: "a downgrade needs a \"reason\"" });
+    out.push({ date: String(ev.date), levels: Number(ev.levels), reason: String(ev.reason) });
+  });
+  return out;
 }
 
 function reject(model: Model, id: string | undefined, errors: SubjectError[]): Rejection {
@@ -130,7 +171,7 @@ function readHistory(model: Model, history: unknown, errors: SubjectError[]): La
   return undefined;
 }
 
-function run(model: Model, id: string, frame: unknown[], fast: boolean, last: LastYear | undefined, asOf: string | undefined): Evaluation {
+function decide(model: Model, id: string, frame: unknown[], fast: boolean, last: LastYear | undefined, asOf: string | undefined, events: readonly Downgrade[] | undefined): Decided {
   // Scores: values into the frame now; their strings only when read.
   const scores = model.scores;
   for (let i = 0; i < scores.length; i++) {
@@ -225,13 +266,84 @@ function run(model: Model, id: string, frame: unknown[], fast: boolean, last: La
       ? rating.bands.find((b) => !b.min || score.cmp(b.min) >= 0)!.level
       : rating.bands.find((b) => !b.min || score.cmp(b.min) >= 0)!.grade;
   }
-  const rawValue = value;
+  return { ok: true, model, id, frame, fast, last, asOf, events, applied, disqualified, stars, sig, qualified, rawValue: value };
+}
+
+/** What the first phase decided about one subject. */
+export interface Decided {
+  readonly ok: true;
+  readonly model: Model;
+  readonly id: string;
+  readonly frame: unknown[];
+  readonly fast: boolean;
+  readonly last: LastYear | undefined;
+  readonly asOf: string | undefined;
+  readonly events: readonly Downgrade[] | undefined;
+  readonly applied: readonly CVeto[] | undefined;
+  readonly disqualified: boolean;
+  readonly stars: StarResult[];
+  /** Signature of the star decisions for interning, or -1. */
+  readonly sig: number;
+  readonly qualified: boolean | undefined;
+  /** The rating before caps, events and cohort rules. */
+  readonly rawValue: number | string;
+}
+
+/** What a cohort rule changes before a result is finished. */
+export interface CohortChange {
+  /** Stars after cohort rules (last-place elimination); the rating is recounted from them. */
+  readonly stars?: StarResult[];
+  /** The rating imposed by a cohort rule (a quota demotion), applied after caps and events. */
+  readonly value?: number | string;
+  /** Trace entries of the cohort rules that changed this result. */
+  readonly trace?: readonly TraceEntry[];
+  /** Position in the cohort's ranking. */
+  readonly rank?: { readonly by: string; readonly position: number; readonly of: number };
+}
+
+/** The rating after caps and events (before cohort quotas), with the trace entries of events. */
+export function cappedValue(d: Decided, rawValue: number | string): { value: number | string; eventTrace: TraceEntry[] | undefined } {
+  const { model, applied, disqualified } = d;
+  const rating = model.rating;
+  let value = rawValue;
   if (applied && typeof value === "number") {
     for (const v of applied) if (v.effect === "capLevel" && v.cap !== undefined && value > v.cap) value = v.cap;
     if (disqualified) value = rating.kind === "starCount" ? 0 : (rating as { min: number }).min;
   } else if (disqualified && rating.kind === "grades") {
     value = rating.grades[rating.grades.length - 1]!;
   }
+  let eventTrace: TraceEntry[] | undefined;
+  if (d.events && typeof value === "number") {
+    const min = (rating as { min: number }).min;
+    for (const e of d.events) {
+      const before: number = value;
+      value = Math.max(min, before - e.levels);
+      (eventTrace ??= []).push(
+        freeze({ ...model.events!.trace, outcome: `downgraded ${before} → ${value} on ${e.date}: ${e.reason}`, value: String(value) }),
+      );
+    }
+  }
+  return { value, eventTrace };
+}
+
+/** The second phase: caps, events, cohort changes, tier, remediation, change and trace. */
+export function finish(d: Decided, cohort?: CohortChange): Evaluation {
+  const { model, id, frame, fast, last, asOf, applied } = d;
+  let stars = d.stars;
+  let qualified = d.qualified;
+  let rawValue = d.rawValue;
+  let sig = d.sig;
+  if (cohort?.stars) {
+    stars = cohort.stars;
+    sig = -1;
+    const qs = model.qualifiedStars;
+    if (qs) qualified = qs.every((i) => stars[i]!.earned);
+    if (model.rating.kind === "starCount") rawValue = stars.reduce((n, st) => n + (st.earned ? 1 : 0), 0);
+  }
+  const capped = d.applied || d.events ? cappedValue(d, rawValue) : { value: rawValue, eventTrace: undefined };
+  let value = capped.value;
+  if (cohort?.value !== undefined) value = cohort.value;
+  if (capped.eventTrace || cohort?.trace) sig = -1;
 
   // Tier.
   const ctier = (typeof value === "number" ? model.tierAt[value - model.ratingMin] : model.tierByRating.get(value))!;
@@ -273,6 +385,7 @@ function run(model: Model, id: string, frame: unknown[], fast: boolean, last: La
 
   let frozenStars: readonly StarResult[];
   let trace: readonly TraceEntry[];
+  const intern = model.intern;
   if (sig >= 0 && ctier.fixed) {
     const key = (sig * intern!.values + intern!.valueIndex.get(rawValue)!) * intern!.rules + ruleIndex + 1;
     const hit = intern!.cache.get(key);
@@ -281,13 +394,13 @@ function run(model: Model, id: string, frame: unknown[], fast: boolean, last: La
       trace = hit.trace;
     } else {
       frozenStars = freeze(stars);
-      trace = buildTrace(model, frame, fast, applied, stars, qualified, rawValue, ctier, ruleIndex);
+      trace = buildTrace(model, frame, fast, applied, stars, qualified, rawValue, ctier, ruleIndex, undefined, undefined);
       if (intern!.cache.size >= INTERN_LIMIT) intern!.cache.clear();
       intern!.cache.set(key, { stars: frozenStars, trace });
     }
   } else {
     frozenStars = freeze(stars);
-    trace = buildTrace(model, frame, fast, applied, stars, qualified, rawValue, ctier, ruleIndex);
+    trace = buildTrace(model, frame, fast, applied, stars, qualified, rawValue, ctier, ruleIndex, capped.eventTrace, cohort?.trace);
   }
   return freeze({
     ok: true as const,
@@ -302,6 +415,7 @@ function run(model: Model, id: string, frame: unknown[], fast: boolean, last: La
     remediation,
     change,
     trace,
+    rank: cohort?.rank,
   });
 }
 
@@ -336,6 +450,8 @@ function buildTrace(
   rawValue: number | string,
   ctier: CTier,
   ruleIndex: number,
+  eventTrace: readonly TraceEntry[] | undefined,
+  cohortTrace: readonly TraceEntry[] | undefined,
 ): readonly TraceEntry[] {
   const out: TraceEntry[] = model.scoreTrace.length ? model.scoreTrace.slice() : [];
   if (applied) for (const v of applied) out.push(v.trace);
@@ -347,6 +463,8 @@ function buildTrace(
   }
   if (qualified !== undefined) out.push(qualified ? model.traceOf.qualified!.yes : model.traceOf.qualified!.no);
   out.push(model.traceOf.rating.get(rawValue)!);
+  if (eventTrace) for (const t of eventTrace) out.push(t);
+  if (cohortTrace) for (const t of cohortTrace) out.push(t);
   out.push(ctier.trace);
   if (!ctier.fixed) {
     for (const a of ctier.actions) if (a.when && ((fast ? a.whenFast! : a.when)(frame) as boolean)) out.push(a.trace);

@@ -159,6 +159,8 @@ export interface Evaluation {
   readonly remediation: RemediationResult;
   readonly change?: ChangeResult;
   readonly trace: readonly TraceEntry[];
+  /** In a cohort: the position in the cohort's ranking (1 = best; ties share a position). */
+  readonly rank?: { readonly by: string; readonly position: number; readonly of: number };
 }
 
 /** A problem with a subject's data, with its path inside the subject. */

@@ -92,6 +92,7 @@ export function check(node: Node, scope: Scope, issues: CheckIssue[]): Type {
         const b = check(node.args[2]!, scope, issues);
         if (a.k === "error" || b.k === "error") return ERROR;
         if (a.k !== b.k) return bad("type_mismatch", `both branches of if() must have the same type (${typeName(a)} vs ${typeName(b)})`, node.args[2]!.start);
+        if (a.k === "string" && b.k === "string") return a.values && b.values ? { k: "string", values: [...new Set([...a.values, ...b.values])] } : { k: "string" };
         return a;
       }
       return bad("unknown_function", `unknown function "${node.fn}"${didYouMean(node.fn, FUNCTIONS)}`, node.start);

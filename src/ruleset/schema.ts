@@ -82,7 +82,14 @@ export const Parameter = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("decimal"), value: z.union([z.number(), z.string()]), label: z.optional(Bilingual), source: Source }),
   z.strictObject({ type: z.literal("integer"), value: z.union([z.number(), z.string()]), label: z.optional(Bilingual), source: Source }),
   z.strictObject({ type: z.literal("boolean"), value: z.boolean(), label: z.optional(Bilingual), source: Source }),
-  z.strictObject({ type: z.literal("string"), value: z.string(), label: z.optional(Bilingual), source: Source }),
+  z.strictObject({
+    type: z.literal("string"),
+    value: z.string(),
+    /** The allowed values, checked when the parameter is overridden. */
+    values: z.optional(z.array(z.string())),
+    label: z.optional(Bilingual),
+    source: Source,
+  }),
   /** A bilingual name, e.g. a star name that is a default and may be renamed. */
   z.strictObject({ type: z.literal("text"), value: Bilingual, label: z.optional(Bilingual), source: Source }),
   z.strictObject({
@@ -199,6 +206,41 @@ export const ProcedureStep = z.strictObject({
   source: Source,
 });
 
+/** A cap on how many subjects may hold a rating (Qianjin: five-star at most 15 %). */
+export const Quota = z.strictObject({
+  /** Names the cohort rule in adjustments: `quota.<id>`. */
+  id: z.string(),
+  /** The rating value that is capped. */
+  rating: NumRef,
+  /** The largest share of the cohort's valid subjects that may hold it; cap = floor(N × share). */
+  share: NumRef,
+  /** Where the excess goes. */
+  demoteTo: NumRef,
+  source: Source,
+});
+
+/** Last-place elimination (末位淘汰): the subject(s) ranked last on a fact lose a star. */
+export const LastPlace = z.strictObject({
+  fact: z.string(),
+  star: z.string(),
+  source: Source,
+});
+
+/** Rules that need the whole cohort, applied after each subject is evaluated alone. */
+export const Cohort = z.strictObject({
+  /** The score that ranks subjects (quota cuts, `rank`); without it, the rating ranks them. */
+  rankBy: z.optional(z.string()),
+  quotas: z.optional(z.array(Quota)),
+  /** `"enforce"` or `"report"`, or a string parameter holding one. */
+  quotaMode: z.optional(z.string()),
+  /** `"demoteTied"`, `"keepTied"` or `"byId"`, or a string parameter holding one. */
+  tiePolicy: z.optional(z.string()),
+  /** The smallest cap, whatever the cohort's size (a number or a parameter). */
+  minCap: z.optional(NumRef),
+  lastPlace: z.optional(z.array(LastPlace)),
+  source: z.optional(Source),
+});
+
 /** A whole ruleset file. */
 export const Ruleset = z.strictObject({
   $schema: z.optional(z.string()),
@@ -218,6 +260,9 @@ export const Ruleset = z.strictObject({
   tiers: z.array(Tier),
   remediation: z.optional(Remediation),
   procedure: z.optional(z.array(ProcedureStep)),
+  cohort: z.optional(Cohort),
+  /** Events a subject may carry; `downgrade` is a mid-year 摘星降级 applied after vetoes and caps. */
+  events: z.optional(z.strictObject({ downgrade: z.strictObject({ label: Bilingual, source: Source }) })),
 });
 
 /** A ruleset as written in JSON (`rulesets/<scheme>/<subject>.json`). */

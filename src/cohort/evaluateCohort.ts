@@ -1,0 +1,238 @@
+import { Q } from "../_lib/decimal.js";
+import type { CCohort, Model } from "../compile/model.js";
+import { cappedValue, decideSubject, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
+import type { Bilingual, Rejection, Result, StarResult, TraceEntry } from "../evaluate/types.js";
+
+const freeze = Object.freeze;
+
+/** Options of `evaluateCohort`. */
+export interface CohortOptions {
+  /** The evaluation date for every subject (ISO `yyyy-MM-dd`). */
+  readonly asOf?: string;
+}
+
+/** A change a cohort rule made (or, in `report` mode, would make) to one subject's rating. */
+export interface Adjustment {
+  /** The subject's id. */
+  readonly id: string;
+  /** The rating before and after. */
+  readonly from: number | string;
+  readonly to: number | string;
+  /** The cohort rule: `quota.<id>` or `lastPlace.<fact>`. */
+  readonly rule: string;
+  readonly reason: Bilingual;
+  /** True when the subject tied with others at the cut, and the tie policy decided. */
+  readonly tie: boolean;
+  /** False in `report` mode, and for tied subjects kept over the cap by `keepTied`. */
+  readonly applied: boolean;
+}
+
+/** The result of evaluating a cohort. Frozen. */
+export interface CohortResult {
+  /** One result per input subject, in input order; invalid ones have `ok: false`. */
+  readonly results: readonly Result[];
+  /** Every cohort-level change, in the order the rules applied. */
+  readonly adjustments: readonly Adjustment[];
+  /** Count of valid subjects per rating value (or grade), after adjustments. */
+  readonly distribution: Readonly<Record<string, number>>;
+  /** Where the scheme pays: the year's payments summed exactly over the cohort. */
+  readonly payments?: { readonly total: string };
+}
+
+interface Row {
+  readonly index: number;
+  readonly d: Decided;
+  /** The rankBy score as an exact value (or undefined when the cohort ranks by rating). */
+  readonly score: Q | undefined;
+  stars: StarResult[] | undefined;
+  value: number | string;
+  trace: TraceEntry[] | undefined;
+}
+
+/**
+ * Evaluates every subject, then applies the ruleset's cohort rules (last-place elimination,
+ * quotas with their tie policy) and ranks the valid subjects. Nothing is lost: one result per
+ * input, in order; bad rows are `ok: false` and do not count toward N or rankings.
+ */
+export function evaluateCohort(model: Model, subjects: unknown, options: CohortOptions | undefined): CohortResult {
+  if (subjects === null || typeof subjects !== "object" || !(Symbol.iterator in (subjects as object))) {
+    throw new TypeError(`evaluateCohort() expects an array of subjects, got ${subjects === null ? "null" : typeof subjects}`);
+  }
+  const asOf = options?.asOf;
+  const decided: (Decided | Rejection)[] = [];
+  for (const subject of subjects as Iterable<unknown>) {
+    if (subject === null || typeof subject !== "object" || Array.isArray(subject)) {
+      decided.push(
+        freeze({
+          ok: false as const,
+          id: undefined,
+          ruleset: model.rulesetRef,
+          errors: freeze([freeze({ path: freeze([]), message: `a subject must be an object { id, facts }, got ${subject === null ? "null" : Array.isArray(subject) ? "an array" : typeof subject}` })]),
+        }),
+      );
+      continue;
+    }
+    decided.push(decideSubject(model, subject, asOf === undefined ? undefined : { asOf }));
+  }
+
+  const c = model.cohort;
+  const rows: Row[] = [];
+  decided.forEach((d, index) => {
+    if (d.ok) {
+      rows.push({ index, d, score: c?.rankBy ? scoreValue(d, c.rankBy.slot, c.rankBy) : undefined, stars: undefined, value: cappedValue(d, d.rawValue).value, trace: undefined });
+    }
+  });
+  const adjustments: Adjustment[] = [];
+  if (c) {
+    lastPlace(model, c, rows, adjustments);
+    quotas(model, c, rows, adjustments);
+  }
+
+  // Ranking among the valid subjects: by the rankBy score, else by the rating.
+  const by = c?.rankBy?.id ?? "rating";
+  const key = (r: Row): Q => r.score ?? (typeof r.value === "number" ? Q.of(r.value) : Q.of(-gradeIndex(model, r.value)));
+  const keys = rows.map(key);
+  const sorted = keys.slice().sort((a, b) => b.cmp(a));
+  const positionOf = (k: Q) => {
+    let lo = 0;
+    while (lo < sorted.length && sorted[lo]!.cmp(k) > 0) lo++;
+    return lo + 1;
+  };
+
+  const results: Result[] = decided.slice() as Result[];
+  rows.forEach((r, i) => {
+    const change: CohortChange = {
+      stars: r.stars,
+      value: r.value,
+      trace: r.trace,
+      rank: freeze({ by, position: positionOf(keys[i]!), of: rows.length }),
+    };
+    results[r.index] = finish(r.d, change);
+  });
+
+  const distribution: Record<string, number> = {};
+  let paid: Q | undefined;
+  const pays = [...model.tierByRating.values()].some((t) => t.payments.length > 0);
+  for (const res of results) {
+    if (!res.ok) continue;
+    const v = String(res.rating.stars ?? res.rating.grade);
+    distribution[v] = (distribution[v] ?? 0) + 1;
+    if (pays) for (const p of res.tier.payments ?? []) paid = (paid ?? Q.ZERO).add(Q.of(p.perYear));
+  }
+  return freeze({
+    results: freeze(results),
+    adjustments: freeze(adjustments.map((a) => freeze(a))),
+    distribution: freeze(distribution),
+    ...(pays ? { payments: freeze({ total: (paid ?? Q.ZERO).toString() }) } : {}),
+  });
+}
+
+/** floor(n / d) of an exact value, exactly. */
+function floorOf(v: Q): number {
+  const q = v.n.divToInt(v.d);
+  const exact = q.times(v.d).eq(v.n);
+  return (v.n.isNeg() && !exact ? q.minus(1) : q).toNumber();
+}
+
+function gradeIndex(model: Model, grade: string): number {
+  const r = model.rating;
+  return r.kind === "grades" ? r.grades.indexOf(grade) : 0;
+}
+
+/** A score (or numeric fact) of one decided subject as an exact value, whichever path computed it. */
+function scoreValue(d: Decided, slot: number, score: { fast?: { kind: string; num?: { scale: number } } ; round?: number }): Q {
+  const v = d.frame[slot];
+  if (!d.fast) return v as Q;
+  const f = score.fast!;
+  if (score.round !== undefined) {
+    const scale = f.kind === "int" ? Math.min(f.num!.scale, score.round) : score.round;
+    return Q.of(v as number).div(Q.of(10 ** scale));
+  }
+  if (f.kind === "int") return Q.of(v as number).div(Q.of(10 ** f.num!.scale));
+  return Q.of(v as number).div(Q.of(d.frame[slot + 1] as number));
+}
+
+function factValue(d: Decided, fact: { slot: number; fast: { scale: number } | undefined }): Q {
+  const v = d.frame[fact.slot];
+  return d.fast ? Q.of(v as number).div(Q.of(10 ** fact.fast!.scale)) : (v as Q);
+}
+
+function cohortTrace(rule: string, path: readonly (string | number)[], outcome: string, value: string, provenance: { default: string } | object): TraceEntry {
+  return freeze({ rule, path, outcome, value, isDefault: "default" in provenance, source: provenance as TraceEntry["source"] });
+}
+
+/** 末位淘汰: on each listed fact, the subjects ranked last lose the fact's star; a cohort-wide tie has no last place. */
+function lastPlace(model: Model, c: CCohort, rows: Row[], out: Adjustment[]): void {
+  const enforce = c.mode === "enforce";
+  for (const rule of c.lastPlace) {
+    if (rows.length < 2) continue;
+    const values = rows.map((r) => factValue(r.d, rule.fact));
+    const min = values.reduce((m, v) => (v.cmp(m) < 0 ? v : m));
+    const losers = rows.filter((_, i) => values[i]!.cmp(min) === 0);
+    if (losers.length === rows.length) continue; // everyone tied: no last place
+    const star = model.stars[rule.starIndex]!;
+    for (const r of losers) {
+      const current = r.stars ?? r.d.stars;
+      if (!current[rule.starIndex]!.earned) continue; // does not hold the star anyway
+      const reason: Bilingual = freeze({
+        zh: `末位淘汰：${rule.fact.label.zh}${min.toString()}分，在${rows.length}个中排名末位${losers.length > 1 ? `（${losers.length}个并列）` : ""}，摘去${star.label.zh}`,
+        en: `last place on ${rule.fact.id} (${min.toString()}) among ${rows.length}${losers.length > 1 ? `, tied with ${losers.length - 1} other(s)` : ""}: loses ${star.id}`,
+      });
+      const nextStars = current.slice();
+      nextStars[rule.starIndex] = freeze({ id: star.id, label: star.label, group: star.group, earned: false, vetoedBy: freeze([]), reason });
+      const raw = nextStars.reduce((n, st) => n + (st.earned ? 1 : 0), 0);
+      const to = cappedValue(r.d, raw).value;
+      out.push({ id: r.d.id, from: r.value, to, rule: `lastPlace.${rule.fact.id}`, reason, tie: losers.length > 1, applied: enforce });
+      if (enforce) {
+        r.stars = nextStars;
+        r.value = to;
+        (r.trace ??= []).push(cohortTrace(`lastPlace.${rule.fact.id}`, rule.path, reason.en, String(to), rule.provenance));
+      }
+    }
+  }
+}
+
+/** Quotas, highest rating first, cascading: the excess lowest-ranked are demoted; ties follow the tie policy. */
+function quotas(model: Model, c: CCohort, rows: Row[], out: Adjustment[]): void {
+  const enforce = c.mode === "enforce";
+  const n = rows.length;
+  // In report mode the cascade is simulated on a copy of the values, so results stay unchanged.
+  const value = new Map(rows.map((r) => [r, r.value]));
+  for (const q of c.quotas) {
+    const pool = rows.filter((r) => value.get(r) === q.rating);
+    const cap = Math.max(c.minCap, floorOf(q.share.mul(Q.of(n))));
+    if (pool.length <= cap) continue;
+    const score = (r: Row) => r.score ?? Q.ZERO;
+    const sorted = pool.slice().sort((a, b) => score(b).cmp(score(a)) || (a.d.id < b.d.id ? -1 : a.d.id > b.d.id ? 1 : 0));
+    let keep = new Set(sorted.slice(0, cap));
+    let tied = new Set<Row>();
+    if (cap > 0) {
+      const edge = score(sorted[cap - 1]!);
+      if (score(sorted[cap]!).cmp(edge) === 0) tied = new Set(sorted.filter((r) => score(r).cmp(edge) === 0));
+    }
+    if (tied.size) {
+      if (c.tiePolicy === "demoteTied") keep = new Set([...keep].filter((r) => !tied.has(r)));
+      else if (c.tiePolicy === "keepTied") keep = new Set([...keep, ...tied]);
+      // byId: `sorted` already orders ties by id, so the first `cap` are the lower ids.
+    }
+    const shareText = `${q.share.mul(Q.of(100)).toString()}%`;
+    for (const [i, r] of sorted.entries()) {
+      const isTied = tied.has(r);
+      const overCap = c.tiePolicy === "keepTied" && isTied && i >= cap;
+      if (keep.has(r) && !overCap) continue;
+      const reason: Bilingual = freeze({
+        zh: `${q.rating}星级占比不超过${shareText}：名额${cap}个（${n}×${shareText}取整），排名第${i + 1}${isTied ? "（并列）" : ""}，${overCap ? "并列保留，超出名额" : `降为${q.demoteTo}星级`}`,
+        en: `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap}); ranked ${i + 1} of ${pool.length} by ${c.rankBy?.id ?? "rating"}${isTied ? ", tied" : ""}: ${overCap ? `kept over the cap (keepTied)` : `demoted to ${q.demoteTo}`}`,
+      });
+      const applied = enforce && !overCap;
+      out.push({ id: r.d.id, from: q.rating, to: overCap ? q.rating : q.demoteTo, rule: `quota.${q.id}`, reason, tie: isTied, applied });
+      if (overCap) continue;
+      value.set(r, q.demoteTo);
+      if (enforce) {
+        r.value = q.demoteTo;
+        (r.trace ??= []).push(cohortTrace(`quota.${q.id}`, q.path, reason.en, String(q.demoteTo), q.provenance));
+      }
+    }
+  }
+  void model;
+}

@@ -1,0 +1,97 @@
+import { toDecimal } from "../_lib/decimal.js";
+import { didYouMean } from "../_lib/didYouMean.js";
+import { RulesetError, type RulesetIssue } from "../ruleset/RulesetError.js";
+import type { RulesetSource } from "../ruleset/schema.js";
+
+/** `{ extends: "<bundled ruleset id>", parameters: { name: value } }`: a simulation of a bundled scheme. */
+export interface Extension {
+  readonly extends: string;
+  readonly parameters?: Readonly<Record<string, unknown>>;
+}
+
+/** Whether a compile input is an extension rather than a whole ruleset. */
+export function isExtension(input: unknown): input is Extension {
+  return input !== null && typeof input === "object" && "extends" in input;
+}
+
+function describe(v: unknown): string {
+  return v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : `${typeof v} ${JSON.stringify(v)}`;
+}
+
+/**
+ * A copy of `base` with parameter values replaced, its version marked `+override`. Every unknown
+ * name and every value of the wrong type is reported at once, as one {@link RulesetError}.
+ */
+export function overrideParameters(base: RulesetSource, parameters: unknown, pathPrefix: (string | number)[] = ["parameters"]): RulesetSource {
+  const issues: RulesetIssue[] = [];
+  if (parameters === null || typeof parameters !== "object" || Array.isArray(parameters)) {
+    throw new RulesetError(base.id, [{ code: "invalid_schema", path: pathPrefix, message: `parameters must be an object of name: value, got ${describe(parameters)}` }]);
+  }
+  const declared = base.parameters ?? {};
+  const next: Record<string, unknown> = { ...declared };
+  for (const [name, value] of Object.entries(parameters)) {
+    const path = [...pathPrefix, name];
+    const p = declared[name];
+    if (!p) {
+      issues.push({ code: "unknown_parameter", path, message: `unknown parameter "${name}"${didYouMean(name, Object.keys(declared))} in ruleset "${base.id}"` });
+      continue;
+    }
+    const bad = (want: string) => issues.push({ code: "type_mismatch", path, message: `parameter "${name}" must be ${want}, got ${describe(value)}` });
+    switch (p.type) {
+      case "decimal":
+        if (!toDecimal(value)) bad("a number or a decimal string");
+        break;
+      case "integer": {
+        const d = toDecimal(value);
+        if (!d || !d.isInteger()) bad("a whole number");
+        break;
+      }
+      case "boolean":
+        if (typeof value !== "boolean") bad("true or false");
+        break;
+      case "string":
+        if (typeof value !== "string") bad("a string");
+        else if (p.values && !p.values.includes(value)) {
+          issues.push({ code: "invalid_value", path, message: `parameter "${name}" must be one of ${p.values.map((v) => JSON.stringify(v)).join(", ")}, got ${JSON.stringify(value)}${didYouMean(value, p.values)}` });
+        }
+        break;
+      case "text": {
+        const t = value as { zh?: unknown; en?: unknown } | null;
+        if (!t || typeof t !== "object" || typeof t.zh !== "string" || typeof t.en !== "string") bad("a bilingual name { zh, en }");
+        break;
+      }
+      case "table": {
+        if (!value || typeof value !== "object" || Array.isArray(value)) {
+          bad("a table { key: number }");
+          break;
+        }
+        for (const [k, v] of Object.entries(value)) {
+          if (!(k in p.value)) issues.push({ code: "unknown_value", path: [...path, k], message: `table "${name}" has no key "${k}"${didYouMean(k, Object.keys(p.value))}` });
+          else if (!toDecimal(v)) issues.push({ code: "type_mismatch", path: [...path, k], message: `table entry "${name}.${k}" must be a number, got ${describe(v)}` });
+        }
+        next[name] = { ...p, value: { ...p.value, ...(value as object) } };
+        continue;
+      }
+    }
+    next[name] = { ...p, value };
+  }
+  if (issues.length) throw new RulesetError(base.id, issues);
+  const version = base.version.endsWith("+override") ? base.version : `${base.version}+override`;
+  return { ...base, version, parameters: next as RulesetSource["parameters"] };
+}
+
+/** Resolves `{ extends, parameters }` against the bundled rulesets. */
+export function resolveExtension(input: Extension, bundled: Readonly<Record<string, RulesetSource>>): RulesetSource {
+  const extra = Object.keys(input).filter((k) => k !== "extends" && k !== "parameters");
+  const issues: RulesetIssue[] = extra.map((k) => ({ code: "invalid_schema", path: [k], message: `unknown key "${k}" next to "extends" (only "parameters" may be overridden)` }));
+  const base = typeof input.extends === "string" ? bundled[input.extends] : undefined;
+  if (!base) {
+    issues.unshift({
+      code: "unknown_ruleset",
+      path: ["extends"],
+      message: `unknown ruleset ${JSON.stringify(input.extends)}${typeof input.extends === "string" ? didYouMean(input.extends, Object.keys(bundled)) : ""}; bundled: ${Object.keys(bundled).join(", ")}`,
+    });
+  }
+  if (issues.length) throw new RulesetError(typeof input.extends === "string" ? input.extends : undefined, issues);
+  return overrideParameters(base!, input.parameters ?? {});
+}
