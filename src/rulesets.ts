@@ -1,5 +1,10 @@
+import feichengBranch from "../rulesets/feicheng/branch.json";
+import liuzhouLearning from "../rulesets/liuzhou/learning.json";
+import liuzhouVillage from "../rulesets/liuzhou/village.json";
+import qianjinOrganization from "../rulesets/qianjin/organization.json";
 import rushanMember from "../rulesets/rushan/member.json";
 import rushanOrganization from "../rulesets/rushan/organization.json";
+import yantianOrganization from "../rulesets/yantian/organization.json";
 import type { RulesetSource } from "./ruleset/schema.js";
 
 /**
@@ -7,6 +12,11 @@ import type { RulesetSource } from "./ruleset/schema.js";
  * `compile`, or read it to see the rules, parameters and sources.
  */
 export const rulesets: Readonly<Record<string, RulesetSource>> = Object.freeze({
-  "rushan/member": rushanMember as RulesetSource,
   "rushan/organization": rushanOrganization as RulesetSource,
+  "rushan/member": rushanMember as RulesetSource,
+  "qianjin/organization": qianjinOrganization as RulesetSource,
+  "yantian/organization": yantianOrganization as RulesetSource,
+  "feicheng/branch": feichengBranch as RulesetSource,
+  "liuzhou/village": liuzhouVillage as RulesetSource,
+  "liuzhou/learning": liuzhouLearning as RulesetSource,
 });
