@@ -766,6 +766,7 @@ class Builder {
 
   private buildTiers(rating: CRating, scope: Scope): Map<number | string, CTier> {
     const byRating = new Map<number | string, CTier>();
+    const schemePays = this.r.tiers.some((t) => (t.payments ?? []).length > 0);
     const bounds = new Map<string, [number, number]>();
     const seen = new Map<string, number>();
     const tiers: CTier[] = [];
@@ -799,7 +800,14 @@ class Builder {
       const conditional = actions.some((a) => a.when) || payments.length > 0;
       const fixed: TierResult | undefined = conditional
         ? undefined
-        : freeze({ id: t.id, label, actions: freeze(actions.map((a) => a.item)), ...(bonus !== undefined ? { bonusPoints: bonus } : {}) });
+        : freeze({
+            id: t.id,
+            label,
+            actions: freeze(actions.map((a) => a.item)),
+            ...(bonus !== undefined ? { bonusPoints: bonus } : {}),
+            // In a scheme that pays, every tier reports its payments, even none.
+            ...(schemePays ? { payments: freeze([]) } : {}),
+          });
       const tier: CTier = { id: t.id, index, label, fixed, actions, payments, bonusPoints: bonus, trace: this.trace(`tiers.${t.id}`, path, `tier ${t.id}`, prov) };
       tiers.push(tier);
 
