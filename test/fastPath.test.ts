@@ -10,14 +10,14 @@ import { evaluateSubject } from "../src/evaluate/evaluate.js";
  */
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v));
 
-function agree(id: string, facts: fc.Arbitrary<Record<string, unknown>>) {
+function agree(id: string, facts: fc.Arbitrary<Record<string, unknown>>, events?: fc.Arbitrary<unknown[] | undefined>) {
   const model = buildModel(rulesets[id]);
   it(`${id}: fast and exact evaluation agree on random subjects`, () => {
     expect(model.fast).toBe(true);
     fc.assert(
-      fc.property(facts, fc.option(fc.constantFrom("branchMentoring", "centerMentoring", "organizationalDisposal", "talkReminder"), { nil: undefined }), (f, prev) => {
+      fc.property(facts, fc.option(fc.constantFrom("branchMentoring", "centerMentoring", "organizationalDisposal", "talkReminder"), { nil: undefined }), events ?? fc.constant(undefined), (f, prev, ev) => {
         const history = prev && model.stepLabels.has(prev) ? [{ ok: true, ruleset: { id }, stars: [{ id: "ideals", earned: true }], rating: { stars: 3, max: 10 }, remediation: { steps: [{ id: prev }] } }] : undefined;
-        const subject = { id: "s", facts: f };
+        const subject = { id: "s", facts: f, ...(ev ? { events: ev } : {}) };
         const a = evaluateSubject(model, subject, { asOf: "2024-12-31", history }, false);
         const b = evaluateSubject(model, subject, { asOf: "2024-12-31", history }, true);
         expect(plain(a)).toEqual(plain(b));
@@ -56,4 +56,25 @@ describe("fast path ≡ exact path", () => {
       vetoes: fc.subarray(["teamBuilding", "servePeople", "massSatisfaction"]),
     }).map(({ survey: [s, v], ...rest }) => ({ ...rest, surveySatisfied: s, surveyValid: v })),
   );
+  const std = score(20);
+  agree("qianjin/organization", fc.record({ grid: std, regional: std, professional: std, smartService: std, standardizedOperation: std, weakLax: fc.boolean() }));
+  const hundred = score(100);
+  agree(
+    "yantian/organization",
+    fc.record({
+      level: fc.constantFrom("committee", "subordinate"), type: fc.constantFrom("community", "organInstitution", "soe", "privateEnterprise", "socialOrg"),
+      leader: hundred, workSystem: hundred, venue: hundred, supportMechanism: hundred, performance: hundred, massContact: hundred, evaluation: hundred,
+    }),
+  );
+  agree(
+    "feicheng/branch",
+    fc.record({
+      domain: fc.constantFrom("rural", "community", "organ", "school", "privateEnterprise", "socialOrg", "soe", "publicInstitution"),
+      team: std, operation: std, orgLife: std, memberMgmt: std, basicSupport: std, roleScore: hundred,
+      vetoes: fc.subarray(["committeeSeriousViolation", "majorIncident", "cityReviewRejected"]), cityReviewRejected: fc.boolean(), weakLax: fc.boolean(),
+    }),
+    fc.option(fc.array(fc.record({ type: fc.constant("downgrade"), date: fc.constant("2024-06-30"), levels: fc.integer({ min: 1, max: 4 }), reason: fc.constant("r") }), { maxLength: 2 }), { nil: undefined }),
+  );
+  agree("liuzhou/village", fc.record({ organization: hundred, team: hundred, economy: hundred, civility: hundred, massReview: hundred, specialWork: hundred }));
+  agree("liuzhou/learning", fc.record({ projectProgress: score(12), leadershipAttention: score(28), studySystem: score(20), taskCompletion: score(15), learningEffect: score(20), funding: score(5) }));
 });
