@@ -79,6 +79,6 @@ export const organizations = [
   },
   {
     id: "o-chengnan", name: "城南社区党支部",
-    facts: { teamBuilding: true, ranksManagement: false, coBuilding: true, workMechanism: false, positionSupport: true, gridGovernance: false, servePeople: false, socialStability: true, tackleHard: false, partyServiceBrand: 55, sanitation: 61, illegalConstruction: 50, surveySatisfied: 25, surveyValid: 42 },
+    facts: { teamBuilding: true, ranksManagement: false, coBuilding: true, workMechanism: false, positionSupport: true, gridGovernance: false, servePeople: false, socialStability: true, tackleHard: false, partyServiceBrand: 55, sanitation: 61, illegalConstruction: 62, surveySatisfied: 25, surveyValid: 42 },
   },
 ];

@@ -4,6 +4,7 @@
  */
 import { compile, rulesets, type Evaluation, type Result } from "../src/index.js";
 import { members, memberHistory, organizations } from "./community.js";
+import { feichengBranches, liuzhouLearning, liuzhouVillages, qianjinCommunities, yantianOrganizations } from "./schemes.js";
 
 const asOf = "2024-12-31";
 const line = (s = "") => console.log(s);
@@ -98,7 +99,45 @@ const orgResults = organizations.map((o) => ({ name: o.name, r: orgScheme.evalua
 section("党组织 organizations");
 summarize("党组织", "个", orgResults);
 
+// ── organizations' cohort: 末位淘汰 on the quantitative items ──
+const orgCohort = orgScheme.evaluateCohort(organizations.map((o) => ({ id: o.id, facts: o.facts })), { asOf });
+line("\n末位淘汰 (last-place elimination, cohort of 4)");
+for (const a of orgCohort.adjustments) line(`  ${a.id.padEnd(12)} ${a.rule.padEnd(30)} ${a.from}星 → ${a.to}星  ${a.reason.zh}`);
+if (!orgCohort.adjustments.length) line("  （无 none）");
+
 // ── one subject in full ──
 section("逐星说明 one member in full");
 const focus = memberResults.find((x) => x.r.id === "m-031")!;
 explain(focus.name, focus.r);
+
+// ── the other schemes ──
+const nameOf = (list: { id: string; name: string }[]) => (id: string | undefined) => list.find((x) => x.id === id)?.name ?? String(id);
+
+function cohortSection(title: string, id: string, list: { id: string; name: string; facts: Record<string, unknown>; events?: unknown[] }[], show: (r: Evaluation) => string) {
+  const scheme = compile(rulesets[id]!);
+  section(`${title} (${id})`);
+  const c = scheme.evaluateCohort(list.map(({ id, facts, events }) => ({ id, facts, ...(events ? { events } : {}) })), { asOf });
+  const name = nameOf(list);
+  for (const r of c.results) {
+    if (!r.ok) line(`  ✖ ${name(r.id)}: ${r.errors.map((e) => e.message).join("; ")}`);
+    else line(`  ${name(r.id).padEnd(10, "　")} ${show(r)}`);
+  }
+  if (c.adjustments.length) {
+    line("  名额调整 (cohort adjustments):");
+    for (const a of c.adjustments) line(`   · ${name(a.id)} ${a.rule}: ${a.from} → ${a.to}${a.tie ? " (并列 tie)" : ""}${a.applied ? "" : " (未执行 not applied)"}`);
+  }
+  line(`  分布 distribution: ${Object.entries(c.distribution).map(([k, v]) => `${k}: ${v}`).join(", ")}`);
+  if (c.payments) line(`  全年奖补合计 payments for the year: ${c.payments.total} 元`);
+  return c;
+}
+
+const acts = (r: Evaluation) => r.tier.actions.map((a) => a.id).join(",");
+cohortSection("前进街道“五化社区” Qianjin", "qianjin/organization", qianjinCommunities, (r) =>
+  `总分 ${r.scores.total!.padStart(5)}  ${stars(r.rating.stars!, 5)} ${r.tier.id.padEnd(14)} +${r.tier.bonusPoints}分  ${acts(r)}${r.remediation.steps.length ? `  → ${r.remediation.steps.map((s) => `${s.id} (截止 ${s.due})`).join("; ")}` : ""}`);
+cohortSection("盐田区党建质量评定 Yantian", "yantian/organization", yantianOrganizations, (r) =>
+  `指标 ${r.scores.indicators!.padStart(5)}  评议 ${r.scores.evaluation!.padStart(3)}  总分 ${r.scores.total!.padStart(5)}  ${r.tier.label.zh} (${r.rating.grade})  ${acts(r)}${r.remediation.steps.length ? `  → ${r.remediation.steps.map((s) => s.id).join(",")}` : ""}`);
+cohortSection("肥城市评星定级 Feicheng", "feicheng/branch", feichengBranches, (r) =>
+  `总分 ${r.scores.total!.padStart(5)}  ${stars(r.rating.stars!, 5)}${r.vetoes.length ? `  否决→${r.vetoes.map((v) => v.id).join(",")}` : ""}${r.trace.some((t) => t.rule === "events.downgrade") ? "  摘星降级" : ""}  ${(r.tier.payments ?? []).map((p) => `${p.id} ${p.amount}/${p.period === "month" ? "月" : "年"}`).join(", ")}${r.remediation.steps.length ? `  → 四个一` : ""}${acts(r) ? `  ${acts(r)}` : ""}`);
+cohortSection("柳州市“创星升级” Liuzhou villages", "liuzhou/village", liuzhouVillages, (r) => `平均 ${r.scores.total!.padStart(5)}  ${stars(r.rating.stars!, 5)} ${r.tier.id}`);
+const learning = compile(rulesets["liuzhou/learning"]!).evaluate({ id: liuzhouLearning.id, facts: liuzhouLearning.facts });
+if (learning.ok) line(`\n  学习创新工程考核 (liuzhou/learning) ${liuzhouLearning.name}: ${learning.scores.total} 分，${learning.tier.label.zh} (${learning.rating.grade})`);

@@ -110,15 +110,19 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     results[r.index] = finish(r.d, change);
   });
 
-  const distribution: Record<string, number> = {};
+  const counts = new Map<string, number>();
   let paid: Q | undefined;
   const pays = [...model.tierByRating.values()].some((t) => t.payments.length > 0);
   for (const res of results) {
     if (!res.ok) continue;
     const v = String(res.rating.stars ?? res.rating.grade);
-    distribution[v] = (distribution[v] ?? 0) + 1;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
     if (pays) for (const p of res.tier.payments ?? []) paid = (paid ?? Q.ZERO).add(Q.of(p.perYear));
   }
+  // Keys in rating order: grades best first (numeric keys are ordered by the language).
+  const order = model.rating.kind === "grades" ? model.rating.grades : [...counts.keys()];
+  const distribution: Record<string, number> = {};
+  for (const k of order) if (counts.has(k)) distribution[k] = counts.get(k)!;
   return freeze({
     results: freeze(results),
     adjustments: freeze(adjustments.map((a) => freeze(a))),
