@@ -5,8 +5,10 @@
  */
 import jsonLogic from "json-logic-js";
 import { Engine } from "json-rules-engine";
-// The built package, as users run it (npm run bench builds first); internals from source for the exact-only run.
-import { compile, rulesets } from "../dist/index.js";
+// The built package, as users run it (`npm run bench` builds first), typed by the source it was
+// built from; internals come from source for the exact-only run.
+const built = "../dist/index.js";
+const { compile, rulesets } = (await import(built)) as typeof import("../src/index.js");
 import { buildModel } from "../src/compile/compile.js";
 import { evaluateSubject } from "../src/evaluate/evaluate.js";
 
