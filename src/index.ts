@@ -5,7 +5,9 @@
  * @packageDocumentation
  */
 export { compile } from "./compile/scheme.js";
-export type { Scheme, FactInfo } from "./compile/scheme.js";
+export type { Scheme, FactInfo, ProcedureStep } from "./compile/scheme.js";
+export { workingDays } from "./calendar/workingDays.js";
+export type { WorkingDayCalendar, WorkingDayOptions, CountedDate } from "./calendar/workingDays.js";
 export type { Extension } from "./compile/extend.js";
 export type { CohortOptions, CohortResult, Adjustment } from "./cohort/evaluateCohort.js";
 export { rulesets } from "./rulesets.js";

@@ -2,6 +2,8 @@ import { buildModel } from "./compile.js";
 import { isExtension, overrideParameters, resolveExtension } from "./extend.js";
 import { evaluateCohort, type CohortOptions, type CohortResult } from "../cohort/evaluateCohort.js";
 import { rulesets } from "../rulesets.js";
+import { weekdays, type WorkingDayCalendar } from "../calendar/workingDays.js";
+import { didYouMean } from "../_lib/didYouMean.js";
 import type { Model } from "./model.js";
 import { evaluateSubject } from "../evaluate/evaluate.js";
 import type { EvaluateOptions, Result } from "../evaluate/types.js";
@@ -51,6 +53,26 @@ export interface Scheme {
    * `+override`. Unknown names and wrong types throw a {@link RulesetError}.
    */
   with(parameters: Readonly<Record<string, unknown>>): Scheme;
+  /**
+   * The due date of a procedure step declared in the ruleset (e.g. Qianjin's `appeal`, 15 working
+   * days), counted from the day after `fromDate` (民法典 Art. 201) on `calendar` (Monday–Friday by
+   * default). A period of calendar days that ends on a day off ends on the next working day
+   * (Art. 203). Use a `strict` calendar, or `calendar.count`, to be told when the count leaves the
+   * calendar's coverage.
+   *
+   * @throws RangeError for a step id the ruleset does not declare, or a step without a duration.
+   */
+  deadline(stepId: string, fromDate: string, options?: { readonly calendar?: WorkingDayCalendar }): string;
+  /** The procedure steps, in order, with their durations. */
+  readonly procedure: readonly ProcedureStep[];
+}
+
+/** A step of a scheme's procedure (初评, 公示, 申诉…). */
+export interface ProcedureStep {
+  readonly id: string;
+  readonly label: BilingualText;
+  readonly workingDays?: number;
+  readonly calendarDays?: number;
 }
 
 function deepFreeze<T>(v: T): T {
@@ -81,7 +103,19 @@ export function schemeOf(model: Model): Scheme {
     evaluate: (subject: unknown, options?: EvaluateOptions) => evaluateSubject(model, subject, options),
     evaluateCohort: (subjects: Iterable<unknown>, options?: CohortOptions) => evaluateCohort(model, subjects, options),
     with: (parameters: Readonly<Record<string, unknown>>) => schemeOf(buildModel(overrideParameters(model.source, parameters))),
+    deadline: (stepId: string, fromDate: string, options?: { readonly calendar?: WorkingDayCalendar }) => deadline(model, stepId, fromDate, options?.calendar ?? weekdays),
+    procedure: Object.freeze(model.procedure.map((p) => Object.freeze({ id: p.id, label: p.label, ...(p.workingDays !== undefined ? { workingDays: p.workingDays } : {}), ...(p.calendarDays !== undefined ? { calendarDays: p.calendarDays } : {}) }))),
   });
+}
+
+function deadline(model: Model, stepId: string, fromDate: string, calendar: WorkingDayCalendar): string {
+  const step = model.procedure.find((p) => p.id === stepId);
+  if (!step) {
+    throw new RangeError(`ruleset "${model.id}" declares no procedure step "${stepId}"${didYouMean(stepId, model.procedure.map((p) => p.id))}; its steps are ${model.procedure.map((p) => p.id).join(", ")}`);
+  }
+  if (step.workingDays !== undefined) return calendar.add(fromDate, step.workingDays);
+  if (step.calendarDays !== undefined) return calendar.addCalendarDays(fromDate, step.calendarDays).date;
+  throw new RangeError(`procedure step "${stepId}" of "${model.id}" has no duration, so it has no due date`);
 }
 
 /**
