@@ -7,7 +7,7 @@ export default defineConfig([
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
-    target: "es2020",
+    target: "es2022",
     platform: "neutral",
     treeshake: true,
   },

@@ -54,6 +54,9 @@ export class Q {
   neg(): Q {
     return new Q(this.n.neg(), this.d);
   }
+  abs(): Q {
+    return this.n.isNeg() ? this.neg() : this;
+  }
   /** -1, 0 or 1 as this is less than, equal to or greater than `o`. */
   cmp(o: Q): number {
     return this.n.times(o.d).cmp(o.n.times(this.d));

@@ -302,6 +302,8 @@ class Builder {
         defaultValue,
         requiredWhen,
         requiredWhenFast: rw?.fast,
+        improve: decl.improve ?? (decl.type === "enum" || decl.type === "list" ? "none" : "up"),
+        searchStep: decl.type === "integer" ? Q.of(1) : decl.type === "decimal" ? (step ?? Q.of("0.01")) : undefined,
         fast,
         fastDefault: undefined,
         // Every descriptor has the same keys in the same order (one hidden class for the loader).
@@ -311,6 +313,7 @@ class Builder {
       factBounds.push([minFactId, maxFactId]);
     }
     const factById = new Map(facts.map((f) => [f.id, f]));
+    facts.forEach((f, i) => this.factIndex.set(f.id, i));
     facts.forEach((f, i) => {
       const [lo, hi] = factBounds[i]!;
       if (lo) (f as { minFact?: CFact }).minFact = factById.get(lo);
@@ -346,6 +349,7 @@ class Builder {
       this.slot += 2; // a fraction on the fast path takes two slots
       if (s.round !== undefined && (s.round < 0 || s.round > 10)) this.issue("invalid_value", [...path, "round"], `round must be between 0 and 10`);
       const fast = compiled ? this.fastScore(compiled.node, slot, s.round) : undefined;
+      if (compiled) this.scoreDeps.set(id, this.depsOf(compiled.node));
       scores.push({ id, slot, fn: compiled?.fn ?? (() => Q.ZERO), fast, round: s.round, path, provenance: prov });
       // A score may report a fact under the fact's own id (e.g. Yantian's `evaluation`); the name stays the fact's.
       const echo = this.syms.get(id)?.kind === "fact" && s.expr.trim() === id;
@@ -375,6 +379,7 @@ class Builder {
         reason: freeze({ zh: `已得星：${label.zh}的全部条件均满足`, en: `earned: every condition of ${s.id} holds` }),
       });
       const clauses: CClause[] = [];
+      const starDeps = new Set<number>();
       if (s.when.length === 0) this.issue("invalid_value", [...path, "when"], `star "${s.id}" has no conditions; give at least one`);
       s.when.forEach((c, ci) => {
         const cpath: Path = [...path, "when", ci];
@@ -382,6 +387,7 @@ class Builder {
         const compiled = this.expr(text, typeof c === "string" ? cpath : [...cpath, "if"], baseScope, "boolean");
         const cprov = (typeof c !== "string" && this.provenance(c.source, [...cpath, "source"])) || prov;
         if (!compiled) return;
+        for (const i of this.depsOf(compiled.node)) starDeps.add(i);
         const shown = render(compiled.node, baseScope);
         const bare = compiled.node.kind === "name" ? this.r.facts[compiled.node.name] : undefined;
         const reason =
@@ -397,7 +403,7 @@ class Builder {
           failedTrace: this.trace(`stars.${s.id}`, cpath, `not earned: ${shown} is false`, cprov),
         });
       });
-      stars.push({ id: s.id, index, label, group: s.group, clauses, earned, earnedTrace: this.trace(`stars.${s.id}`, path, "earned", prov), path });
+      stars.push({ id: s.id, index, label, group: s.group, clauses, earned, earnedTrace: this.trace(`stars.${s.id}`, path, "earned", prov), path, deps: [...starDeps].sort((a, b) => a - b) });
     });
 
     // Vetoes.
@@ -581,6 +587,7 @@ class Builder {
       procedure: freeze(procedure) as Model["procedure"],
       fast: this.allFast,
       lastAsOf: { value: undefined },
+      ratingDeps: rating.kind === "starCount" ? [...new Set(stars.flatMap((st) => st.deps))].sort((a, b) => a - b) : (this.scoreDeps.get(rating.score.id) ?? []),
       cohort,
       events,
       intern: internPlan(stars, rating, remedyRules.length),
@@ -656,6 +663,39 @@ class Builder {
       lastPlace,
     };
   }
+
+  /** Fact indexes an expression reads, directly or through scores. */
+  private depsOf(node: Node): number[] {
+    const out = new Set<number>();
+    const walk = (n: Node): void => {
+      switch (n.kind) {
+        case "name": {
+          const sym = this.syms.get(n.name);
+          if (sym?.kind === "fact") out.add(this.factIndex.get(n.name)!);
+          else if (sym?.kind === "score") for (const i of this.scoreDeps.get(n.name) ?? []) out.add(i);
+          return;
+        }
+        case "call":
+          return n.args.forEach(walk);
+        case "index":
+          walk(n.target);
+          return walk(n.key);
+        case "unary":
+          return walk(n.arg);
+        case "binary":
+          walk(n.left);
+          return walk(n.right);
+        case "list":
+          return n.items.forEach(walk);
+        default:
+          return;
+      }
+    };
+    walk(node);
+    return [...out].sort((a, b) => a - b);
+  }
+  private readonly factIndex = new Map<string, number>();
+  private readonly scoreDeps = new Map<string, number[]>();
 
   /** A score's fast form (after rounding, when the score rounds), recorded for later expressions. */
   private fastScore(node: Node, slot: number, round: number | undefined): CScore["fast"] {

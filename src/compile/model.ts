@@ -22,6 +22,10 @@ export interface CFact {
   readonly defaultValue?: unknown;
   readonly requiredWhen?: ExactFn;
   readonly requiredWhenFast?: FastFn;
+  /** Which way effort moves the fact (for remediation search). */
+  readonly improve: "up" | "down" | "none";
+  /** The grid a number moves on in remediation search (declared step; 1 for integers; else 0.01). */
+  readonly searchStep: Q | undefined;
   /** Fast path: value = int / 10^scale with lo ≤ int ≤ hi; values outside use the exact path. */
   readonly fast: { readonly scale: number; readonly pow: number; readonly lo: number; readonly hi: number; readonly step: number | undefined } | undefined;
   /** Fast-path default value (scaled integer for numbers). */
@@ -59,6 +63,8 @@ export interface CStar {
   readonly earned: StarResult;
   readonly earnedTrace: TraceEntry;
   readonly path: readonly (string | number)[];
+  /** The facts (indexes into `Model.facts`) the star's conditions read, through scores too. */
+  readonly deps: readonly number[];
 }
 
 /** A compiled veto item. */
@@ -192,6 +198,8 @@ export interface Model {
     readonly rules: number;
     readonly cache: Map<number, { readonly stars: readonly StarResult[]; readonly trace: readonly TraceEntry[] }>;
   };
+  /** The facts the rating reads (all stars' facts, or the rating score's), for "what would it take". */
+  readonly ratingDeps: readonly number[];
   /** Cohort rules, checked. */
   readonly cohort: CCohort | undefined;
   /** Declared events (a mid-year downgrade), with the trace entry template. */

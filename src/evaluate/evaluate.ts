@@ -2,11 +2,14 @@ import { DivisionByZero, Q } from "../_lib/decimal.js";
 import { addDuration, parseIsoDate } from "../_lib/dates.js";
 import type { CTier, CVeto, Model } from "../compile/model.js";
 import { loadFacts } from "./loadFacts.js";
+import { nextLevel, nextStars } from "../remediation/search.js";
 import { loadFactsFast } from "./loadFactsFast.js";
 import { POW10, formatFrac, formatScaled, roundFrac } from "../expr/fast.js";
 import type {
   ChangeResult,
   EvaluateOptions,
+  NextLevel,
+  NextStar,
   Evaluation,
   PaymentResult,
   Rejection,
@@ -171,7 +174,7 @@ function readHistory(model: Model, history: unknown, errors: SubjectError[]): La
   return undefined;
 }
 
-function decide(model: Model, id: string, frame: unknown[], fast: boolean, last: LastYear | undefined, asOf: string | undefined, events: readonly Downgrade[] | undefined): Decided {
+export function decide(model: Model, id: string, frame: unknown[], fast: boolean, last: LastYear | undefined, asOf: string | undefined, events: readonly Downgrade[] | undefined): Decided {
   // Scores: values into the frame now; their strings only when read.
   const scores = model.scores;
   for (let i = 0; i < scores.length; i++) {
@@ -356,16 +359,16 @@ export function finish(d: Decided, cohort?: CohortChange): Evaluation {
   frame[model.slots.previousStep] = last ? last.step : "none";
   frame[model.slots.hasHistory] = last !== undefined;
   let ruleIndex = -1;
-  let remediation: Evaluation["remediation"] = NO_REMEDIATION;
+  let steps: readonly StepResult[] = EMPTY;
   const rules = model.remedyRules;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     if ((fast ? rule.whenFast! : rule.when)(frame) as boolean) {
       ruleIndex = i;
       if (rule.steps.length) {
-        remediation = rule.dated && asOf
-          ? freeze({ steps: freeze(rule.steps.map((st) => (st.due ? freeze({ id: st.id, label: st.label, due: dueDate(model, asOf, st.due) }) : st.plain))), nextStar: EMPTY, nextLevel: undefined })
-          : rule.undated;
+        steps = rule.dated && asOf
+          ? freeze(rule.steps.map((st) => (st.due ? freeze({ id: st.id, label: st.label, due: dueDate(model, asOf, st.due) }) : st.plain)))
+          : rule.undated.steps;
       }
       break;
     }
@@ -412,7 +415,7 @@ export function finish(d: Decided, cohort?: CohortChange): Evaluation {
     scores: scoreText(model, frame, fast),
     vetoes: applied ? freeze(applied.map((v) => v.result)) : (EMPTY as readonly VetoResult[]),
     tier,
-    remediation,
+    remediation: remediationOf(d, stars, value, cohort, steps),
     change,
     trace,
     rank: cohort?.rank,
@@ -422,7 +425,49 @@ export function finish(d: Decided, cohort?: CohortChange): Evaluation {
 /** Distinct outcomes remembered per scheme before the cache starts over. */
 const INTERN_LIMIT = 8192;
 
-const NO_REMEDIATION: Evaluation["remediation"] = freeze({ steps: EMPTY, nextStar: EMPTY, nextLevel: undefined });
+/**
+ * The remediation part of a result: the steps that apply now, and what it would take to do
+ * better. The search behind `nextStar` and `nextLevel` costs far more than an evaluation, so it
+ * runs when they are first read, once. They are accessors of this class (so `Object.keys` shows
+ * only `steps`); `JSON.stringify` includes them through `toJSON`.
+ */
+class Remediation {
+  /** The escalation steps that apply now. */
+  readonly steps: readonly StepResult[];
+  readonly #d: Decided;
+  readonly #stars: readonly StarResult[];
+  readonly #value: number | string;
+  readonly #rules: readonly string[];
+  #nextStar: readonly NextStar[] | undefined;
+  #nextLevel: { v: NextLevel | undefined } | undefined;
+
+  constructor(d: Decided, stars: readonly StarResult[], value: number | string, rules: readonly string[], steps: readonly StepResult[]) {
+    this.steps = steps;
+    this.#d = d;
+    this.#stars = stars;
+    this.#value = value;
+    this.#rules = rules;
+    freeze(this);
+  }
+  /** For each star not earned, the smallest change of facts that would earn it. */
+  get nextStar(): readonly NextStar[] {
+    return (this.#nextStar ??= freeze(nextStars(this.#d, this.#stars, this.#rules)));
+  }
+  /** The smallest change that lifts the rating to the next value; undefined at the top. */
+  get nextLevel(): NextLevel | undefined {
+    return (this.#nextLevel ??= { v: nextLevel(this.#d, this.#value, this.#rules) }).v;
+  }
+  toJSON(): { steps: readonly StepResult[]; nextStar: readonly NextStar[]; nextLevel?: NextLevel } {
+    const nl = this.nextLevel;
+    return { steps: this.steps, nextStar: this.nextStar, ...(nl ? { nextLevel: nl } : {}) };
+  }
+}
+
+const NO_RULES: readonly string[] = freeze([]);
+
+function remediationOf(d: Decided, stars: readonly StarResult[], value: number | string, cohort: CohortChange | undefined, steps: readonly StepResult[]): Evaluation["remediation"] {
+  return new Remediation(d, stars, value, cohort?.trace ? freeze([...new Set(cohort.trace.map((t) => t.rule))]) : NO_RULES, steps);
+}
 const NO_SCORES: Readonly<Record<string, string>> = freeze({});
 
 function scoreText(model: Model, frame: readonly unknown[], fast: boolean): Readonly<Record<string, string>> {

@@ -42,6 +42,12 @@ const factBase = {
   source: z.optional(Source),
   /** An expression; when it is false the fact is not required (and is ignored). */
   requiredWhen: z.optional(z.string()),
+  /**
+   * Which way effort moves this fact, for "what would it take": `up` (the default for booleans
+   * and numbers: false → true, higher), `down`, or `none` (a given, such as valid ballots or a
+   * finding; the default for enums and lists).
+   */
+  improve: z.optional(z.enum(["up", "down", "none"])),
 };
 
 /** A declared fact: what the clerk supplies for each subject. */

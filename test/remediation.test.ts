@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+import { compile, rulesets } from "../src/index.js";
+import { ALL_MEMBER_BOOLEANS, ok } from "./helpers.js";
+
+const member = compile(rulesets["rushan/member"]);
+const organization = compile(rulesets["rushan/organization"]);
+const qianjin = compile(rulesets["qianjin/organization"]);
+const yantian = compile(rulesets["yantian/organization"]);
+const feicheng = compile(rulesets["feicheng/branch"]);
+const learning = compile(rulesets["liuzhou/learning"]);
+const village = compile(rulesets["liuzhou/village"]);
+
+const next = (r: ReturnType<typeof member.evaluate>, star: string) => ok(r).remediation.nextStar.find((n) => n.star === star);
+
+describe("nextStar / nextLevel — rushan/member", () => {
+  it("a strict > 6 needs 6.01 (no step declared: 0.01); 群众认可星 needs 4 of 5; 群众满意星 5 of 5", () => {
+    const r = member.evaluate({ id: "m", facts: { ...ALL_MEMBER_BOOLEANS, orgLifeScore: 6, surveySatisfied: 3, surveyValid: 5 } });
+    expect(next(r, "orgAwareness")).toEqual({ star: "orgAwareness", changes: [{ fact: "orgLifeScore", from: 6, to: 6.01 }] });
+    expect(next(r, "massRecognition")).toEqual({ star: "massRecognition", changes: [{ fact: "surveySatisfied", from: 3, to: 4 }] });
+    expect(next(r, "massSatisfaction")).toEqual({ star: "massSatisfaction", changes: [{ fact: "surveySatisfied", from: 3, to: 5 }] });
+    // Earned stars have no entry; surveyValid is a given (improve: none) and never moves.
+    expect(ok(r).remediation.nextStar.map((n) => n.star)).toEqual(["orgAwareness", "exemplar", "massRecognition", "massSatisfaction"]);
+  });
+
+  it("two facts that must move together: the assessment and the org-life score", () => {
+    const r = member.evaluate({ id: "m", facts: { ...ALL_MEMBER_BOOLEANS, orgAwareness: false, orgLifeScore: 5, surveySatisfied: 9, surveyValid: 10 } });
+    expect(next(r, "orgAwareness")).toEqual({ star: "orgAwareness", changes: [{ fact: "orgAwareness", from: false, to: true }, { fact: "orgLifeScore", from: 5, to: 6.01 }] });
+  });
+
+  it("a vetoed star is blocked: no effort helps", () => {
+    const r = member.evaluate({ id: "m", facts: { ...ALL_MEMBER_BOOLEANS, orgLifeScore: 8, surveySatisfied: 9, surveyValid: 10, vetoes: ["ideals", "clutterNotCleared"] } });
+    expect(next(r, "ideals")).toEqual({ star: "ideals", changes: [], blockedBy: ["ideals"] });
+    expect(next(r, "exemplar")).toEqual({ star: "exemplar", changes: [], blockedBy: ["clutterNotCleared"] });
+  });
+
+  it("nextLevel takes the cheapest single change: 6 → 6.01 (a thousandth of the range) beats any assessment (the whole range)", () => {
+    const r = ok(member.evaluate({ id: "m", facts: { ...ALL_MEMBER_BOOLEANS, duty: false, orgLifeScore: 6, surveySatisfied: 9, surveyValid: 10 } }));
+    expect(r.rating.stars).toBe(7);
+    expect(r.remediation.nextLevel).toEqual({ to: 8, changes: [{ fact: "orgLifeScore", from: 6, to: 6.01 }] });
+  });
+
+  it("at ten stars there is no next level", () => {
+    expect(ok(member.evaluate({ id: "m", facts: { ...ALL_MEMBER_BOOLEANS, orgLifeScore: 8, surveySatisfied: 9, surveyValid: 10 } })).remediation.nextLevel).toBeUndefined();
+  });
+
+  it("is included when the result is serialized", () => {
+    const r = member.evaluate({ id: "m", facts: { ...ALL_MEMBER_BOOLEANS, orgLifeScore: 6, surveySatisfied: 9, surveyValid: 10 } });
+    const json = JSON.parse(JSON.stringify(r));
+    expect(json.remediation.nextStar.map((n: { star: string }) => n.star)).toEqual(["orgAwareness", "exemplar"]);
+    expect(json.remediation.nextLevel).toEqual({ to: 9, changes: [{ fact: "orgLifeScore", from: 6, to: 6.01 }] });
+  });
+});
+
+describe("nextStar — rushan/organization", () => {
+  it("a quantitative item below 60 moves to exactly 60 (>=); a star lost to last place in a cohort is blocked by that rule", () => {
+    const ALL = { teamBuilding: true, ranksManagement: true, coBuilding: true, workMechanism: true, positionSupport: true, gridGovernance: true, servePeople: true, socialStability: true, tackleHard: true, partyServiceBrand: 80, sanitation: "59.5", illegalConstruction: 75, surveySatisfied: 8, surveyValid: 10 };
+    const alone = organization.evaluate({ id: "o", facts: ALL });
+    expect(next(alone, "gridGovernance")).toEqual({ star: "gridGovernance", changes: [{ fact: "sanitation", from: 59.5, to: 60 }] });
+    const c = organization.evaluateCohort([{ id: "a", facts: ALL }, { id: "b", facts: { ...ALL, illegalConstruction: 65 } }]);
+    expect(ok(c.results[1]!).remediation.nextStar).toEqual([{ star: "socialStability", changes: [], blockedBy: ["lastPlace.illegalConstruction"] }, { star: "gridGovernance", changes: [{ fact: "sanitation", from: 59.5, to: 60 }] }].sort((a, b) => (a.star === "gridGovernance" ? -1 : 1)));
+  });
+});
+
+describe("nextStar / nextLevel — qianjin/organization", () => {
+  it("worked example 3: smartService is fine, professional 15.5 → 16 earns the star and the fifth level", () => {
+    const r = ok(qianjin.evaluate({ id: "q", facts: { grid: 18, regional: 16, professional: 15.5, smartService: 20, standardizedOperation: 17 } }));
+    expect(r.remediation.nextStar).toEqual([{ star: "professional", changes: [{ fact: "professional", from: 15.5, to: 16 }] }]);
+    expect(r.remediation.nextLevel).toEqual({ to: 5, changes: [{ fact: "professional", from: 15.5, to: 16 }] });
+  });
+  it("the next level takes the standard closest to 16", () => {
+    const r = ok(qianjin.evaluate({ id: "q", facts: { grid: 16, regional: 16, professional: 12, smartService: "15.9", standardizedOperation: 10 } }));
+    expect(r.remediation.nextLevel).toEqual({ to: 3, changes: [{ fact: "smartService", from: 15.9, to: 16 }] });
+  });
+  it("says plainly when a star cannot be reached: a 21-point threshold on a 20-point standard", () => {
+    const r = ok(qianjin.with({ starMinScore: 21 }).evaluate({ id: "q", facts: { grid: 18, regional: 16, professional: 15.5, smartService: 20, standardizedOperation: 17 } }));
+    expect(r.remediation.nextStar[0]).toEqual({ star: "grid", changes: [], unreachable: true });
+    expect(r.remediation.nextLevel).toEqual({ to: 1, changes: [], unreachable: true });
+  });
+  it("a quota demotion in a cohort is a blocker of the next level, not a change of facts", () => {
+    const five = (extra: number) => ({ grid: 16 + extra, regional: 16, professional: 16, smartService: 16, standardizedOperation: 16 });
+    const c = qianjin.evaluateCohort([{ id: "a", facts: five(2) }, { id: "b", facts: five(1) }]);
+    // N = 2: floor(0.3) = 0 five-star and 0 four-star: both end at three stars.
+    expect(ok(c.results[1]!).remediation.nextLevel).toEqual({ to: 4, changes: [], blockedBy: ["quota.fiveStar", "quota.fourStar"] });
+  });
+});
+
+describe("nextLevel — yantian/organization (decided on the rounded total)", () => {
+  it("worked example 5 (87.4): only the evaluation can lift it to 好 alone, 86 → 92.49 (total 89.996 → 90.00)", () => {
+    // An indicator alone would need +25.95 points; none has that much room. 92.48 gives 89.992 → 89.99.
+    const facts = { level: "subordinate", type: "community", leader: 90, workSystem: 85, venue: 80, supportMechanism: 95, performance: 88, massContact: 92, evaluation: 86 };
+    expect(ok(yantian.evaluate({ id: "y", facts })).remediation.nextLevel).toEqual({ to: "good", changes: [{ fact: "evaluation", from: 86, to: 92.49 }] });
+  });
+  it("a graded scheme has no stars, so no nextStar; the best grade has no next level", () => {
+    const r = ok(yantian.evaluate({ id: "y", facts: { level: "committee", leader: 95, workSystem: 95, venue: 95, supportMechanism: 95, performance: 95, massContact: 95, evaluation: 95 } }));
+    expect([r.remediation.nextStar, r.remediation.nextLevel]).toEqual([[], undefined]);
+  });
+});
+
+describe("nextLevel — feicheng/branch", () => {
+  it("roleScore 71 → 74 reaches 80 (0.6 × 84 + 0.4 × 74 = 80), cheaper than +2 on a category", () => {
+    const r = ok(feicheng.evaluate({ id: "f", facts: { domain: "rural", team: 17, operation: 17, orgLife: 17, memberMgmt: 17, basicSupport: 16, roleScore: 71 } }));
+    expect([r.scores.total, r.rating.stars]).toEqual(["78.8", 3]);
+    expect(r.remediation.nextLevel).toEqual({ to: 4, changes: [{ fact: "roleScore", from: 71, to: 74 }] });
+  });
+  it("a veto caps the level at 4: five stars are blocked by it", () => {
+    const r = ok(feicheng.evaluate({ id: "f", facts: { domain: "rural", team: 19, operation: 18, orgLife: 19, memberMgmt: 18, basicSupport: 19, roleScore: 95, vetoes: ["religiousInfiltration"] } }));
+    expect(r.remediation.nextLevel).toEqual({ to: 5, changes: [], blockedBy: ["religiousInfiltration"] });
+  });
+  it("two facts must move together when neither alone has room: role 100 is not enough without a category", () => {
+    // Sum 70 (14 each), role 95: 42 + 38 = 80 → level 4. Level 5 needs 90: role alone gives at most 42 + 40 = 82;
+    // one category alone at most +6 → 0.6 × 76 + 38 = 83.6. So at least two facts must move.
+    const r = ok(feicheng.evaluate({ id: "f", facts: { domain: "rural", team: 14, operation: 14, orgLife: 14, memberMgmt: 14, basicSupport: 14, roleScore: 95 } }));
+    const nl = r.remediation.nextLevel!;
+    expect(nl.to).toBe(5);
+    expect(nl.changes.length).toBeGreaterThanOrEqual(2);
+    // Whatever was chosen must reach level 5 when applied.
+    const facts: Record<string, unknown> = { domain: "rural", team: 14, operation: 14, orgLife: 14, memberMgmt: 14, basicSupport: 14, roleScore: 95 };
+    for (const c of nl.changes) facts[c.fact] = c.to;
+    expect(ok(feicheng.evaluate({ id: "f", facts })).rating.stars).toBe(5);
+    // …and lowering any one change by a step would not.
+    for (const c of nl.changes) {
+      const less = { ...facts, [c.fact]: Number(c.to) - 0.01 };
+      expect(ok(feicheng.evaluate({ id: "f", facts: less })).rating.stars).toBe(4);
+    }
+  });
+});
+
+describe("nextLevel — liuzhou", () => {
+  it("learning 89.5: +0.5 is cheapest on the 28-point item (0.5 / 28 of its range)", () => {
+    const r = ok(learning.evaluate({ id: "l", facts: { projectProgress: 10, leadershipAttention: 25, studySystem: 18, taskCompletion: 14, learningEffect: 17.5, funding: 5 } }));
+    expect(r.remediation.nextLevel).toEqual({ to: "good", changes: [{ fact: "leadershipAttention", from: 25, to: 25.5 }] });
+  });
+  it("village 89.83: the rounded mean must reach 90, so one area moves by 0.97 (539.97 / 6 = 89.995 → 90.00); ties go to the first area", () => {
+    const r = ok(village.evaluate({ id: "v", facts: { organization: 90, team: 90, economy: 90, civility: 90, massReview: 90, specialWork: 89 } }));
+    expect(r.remediation.nextLevel).toEqual({ to: 5, changes: [{ fact: "organization", from: 90, to: 90.97 }] });
+  });
+});
+
+describe("multi-year escalation (帮教) — a member who leaves mentoring when qualified", () => {
+  it("3 stars → branch mentoring → qualified the next year → nothing the year after", () => {
+    const three = { ideals: true, orgAwareness: false, moralConduct: false, exemplar: false, duty: true, volunteer: true, stability: false, tackleHard: false, orgLifeScore: 5, surveySatisfied: 1, surveyValid: 10 };
+    const qualified = { ...ALL_MEMBER_BOOLEANS, duty: false, volunteer: false, stability: false, tackleHard: false, orgLifeScore: 7, surveySatisfied: 7, surveyValid: 10 };
+    const y1 = ok(member.evaluate({ id: "m", facts: three }, { asOf: "2023-12-31" }));
+    const y2 = ok(member.evaluate({ id: "m", facts: qualified }, { asOf: "2024-12-31", history: [y1] }));
+    const y3 = ok(member.evaluate({ id: "m", facts: three }, { asOf: "2025-12-31", history: [y1, y2] }));
+    expect([y1, y2, y3].map((r) => r.remediation.steps.map((s) => s.id))).toEqual([["branchMentoring"], [], ["branchMentoring"]]);
+    expect(y2.qualified).toBe(true);
+    expect(y2.change).toEqual({ gained: ["orgAwareness", "moralConduct", "exemplar", "massRecognition"], lost: ["duty", "volunteer"], from: 3, to: 5 });
+  });
+});
