@@ -2,7 +2,7 @@
  * `npm run demo`: evaluates the bundled sample Rushan community and prints a summary in Chinese
  * with English ids. Run it after `npm ci`; it imports the library's source directly.
  */
-import { compile, rulesets, type Evaluation, type Result } from "../src/index.js";
+import { compile, rulesets, workingDays, type Evaluation, type Result } from "../src/index.js";
 import { members, memberHistory, organizations } from "./community.js";
 import { feichengBranches, liuzhouLearning, liuzhouVillages, qianjinCommunities, yantianOrganizations } from "./schemes.js";
 
@@ -141,3 +141,35 @@ cohortSection("肥城市评星定级 Feicheng", "feicheng/branch", feichengBranc
 cohortSection("柳州市“创星升级” Liuzhou villages", "liuzhou/village", liuzhouVillages, (r) => `平均 ${r.scores.total!.padStart(5)}  ${stars(r.rating.stars!, 5)} ${r.tier.id}`);
 const learning = compile(rulesets["liuzhou/learning"]!).evaluate({ id: liuzhouLearning.id, facts: liuzhouLearning.facts });
 if (learning.ok) line(`\n  学习创新工程考核 (liuzhou/learning) ${liuzhouLearning.name}: ${learning.scores.total} 分，${learning.tier.label.zh} (${learning.rating.grade})`);
+
+// ── what would it take, and when is it due ──
+section("下一步 what it would take, and deadlines");
+const cn2026 = workingDays({
+  // China's 2026 National Day holiday and its make-up workday (调休), as the caller supplies them.
+  holidays: ["2026-10-01", "2026-10-02", "2026-10-03", "2026-10-04", "2026-10-05", "2026-10-06", "2026-10-07"],
+  makeupWorkdays: ["2026-10-10"],
+  coverage: { from: "2026-01-01", to: "2026-12-31" },
+});
+const show = (v: unknown) => (typeof v === "boolean" ? (v ? "是" : "否") : String(v));
+function whatItTakes(label: string, id: string, subject: { id: string; facts: Record<string, unknown> }, step?: string, from = "2026-09-28") {
+  const scheme = compile(rulesets[id]!);
+  const r = scheme.evaluate(subject, { asOf });
+  if (!r.ok) return;
+  line(`\n${label}（${id}，${r.rating.stars !== undefined ? `${r.rating.stars}星` : r.rating.grade}）`);
+  for (const n of r.remediation.nextStar) {
+    const what = n.blockedBy ? `一票否决，无法通过努力取得 blocked by ${n.blockedBy.join(", ")}` : n.unreachable ? "无法达到 unreachable" : n.changes.map((c) => `${c.fact} ${show(c.from)} → ${show(c.to)}`).join("，且 ");
+    line(`  得 ${n.star.padEnd(17)} ${what}`);
+  }
+  const nl = r.remediation.nextLevel;
+  if (nl) line(`  升到 ${String(nl.to).padEnd(15)} ${nl.blockedBy ? `受限于 blocked by ${nl.blockedBy.join(", ")}` : nl.unreachable ? "无法达到 unreachable" : nl.changes.map((c) => `${c.fact} ${show(c.from)} → ${show(c.to)}`).join("，且 ")}`);
+  for (const s of r.remediation.steps) line(`  整改 ${s.id}: ${s.label.zh}${s.due ? `，截止 ${s.due}` : ""}`);
+  if (!step) return;
+  const weekday = scheme.deadline(step, from);
+  const withHolidays = scheme.deadline(step, from, { calendar: cn2026 });
+  line(`  程序 ${step}: 自 ${from} 起，截止 ${withHolidays}（含国庆调休）；仅按周一至周五为 ${weekday}`);
+}
+whatItTakes("党员 王芳（示例）", "rushan/member", { id: "m-demo", facts: { ideals: true, orgAwareness: false, moralConduct: true, exemplar: true, duty: true, volunteer: false, stability: true, tackleHard: true, orgLifeScore: 5.5, surveySatisfied: 3, surveyValid: 5, vetoes: ["clutterNotCleared"] } }, "publicNotice", "2026-09-28");
+whatItTakes(qianjinCommunities[4]!.name, "qianjin/organization", qianjinCommunities[4]!, "appeal", "2026-09-28");
+whatItTakes(yantianOrganizations[1]!.name, "yantian/organization", yantianOrganizations[1]!);
+whatItTakes(yantianOrganizations[4]!.name, "yantian/organization", yantianOrganizations[4]!);
+whatItTakes("某村党支部（示例）", "feicheng/branch", { id: "f-demo", facts: { domain: "rural", team: 17, operation: 17, orgLife: 17, memberMgmt: 17, basicSupport: 16, roleScore: 71 } }, "publicityFiling", "2026-09-28");
