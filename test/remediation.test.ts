@@ -148,3 +148,27 @@ describe("multi-year escalation (帮教) — a member who leaves mentoring when 
     expect(y2.change).toEqual({ gained: ["orgAwareness", "moralConduct", "exemplar", "massRecognition"], lost: ["duty", "volunteer"], from: 3, to: 5 });
   });
 });
+
+describe("blocked and unreachable, scheme by scheme", () => {
+  it("rushan/organization: a vetoed pioneer star is blocked", () => {
+    const ALL = { teamBuilding: true, ranksManagement: true, coBuilding: true, workMechanism: true, positionSupport: true, gridGovernance: true, servePeople: true, socialStability: true, tackleHard: false, partyServiceBrand: 80, sanitation: 70, illegalConstruction: 75, surveySatisfied: 8, surveyValid: 10, vetoes: ["massSatisfaction"] };
+    const r = ok(organization.evaluate({ id: "o", facts: ALL }));
+    expect(r.remediation.nextStar).toEqual([
+      { star: "tackleHard", changes: [{ fact: "tackleHard", from: false, to: true }] },
+      { star: "massSatisfaction", changes: [], blockedBy: ["massSatisfaction"] },
+    ]);
+  });
+  it("yantian, feicheng and liuzhou say when the next grade or level cannot be reached", () => {
+    const y = ok(yantian.with({ goodMin: 101 }).evaluate({ id: "y", facts: { level: "committee", leader: 90, workSystem: 85, venue: 80, supportMechanism: 95, performance: 88, massContact: 92, evaluation: 86 } }));
+    expect(y.remediation.nextLevel).toEqual({ to: "good", changes: [], unreachable: true });
+    const f = ok(feicheng.with({ level5Min: 101 }).evaluate({ id: "f", facts: { domain: "rural", team: 19, operation: 18, orgLife: 19, memberMgmt: 18, basicSupport: 19, roleScore: 85 } }));
+    expect([f.rating.stars, f.remediation.nextLevel]).toEqual([4, { to: 5, changes: [], unreachable: true }]);
+    const l = ok(learning.with({ goodMin: 100.5 }).evaluate({ id: "l", facts: { projectProgress: 10, leadershipAttention: 25, studySystem: 18, taskCompletion: 14, learningEffect: 17.5, funding: 5 } }));
+    expect(l.remediation.nextLevel).toEqual({ to: "good", changes: [], unreachable: true });
+  });
+  it("feicheng: a downgrade event is applied after the search's changes too", () => {
+    // 78.8 → level 3, downgraded to 2. Level 3 again needs the score for level 4 (80): roleScore 71 → 74.
+    const r = ok(feicheng.evaluate({ id: "f", facts: { domain: "rural", team: 17, operation: 17, orgLife: 17, memberMgmt: 17, basicSupport: 16, roleScore: 71 }, events: [{ type: "downgrade", date: "2024-05-01", levels: 1, reason: "摘星" }] }));
+    expect([r.rating.stars, r.remediation.nextLevel]).toEqual([2, { to: 3, changes: [{ fact: "roleScore", from: 71, to: 74 }] }]);
+  });
+});
