@@ -7,6 +7,8 @@
 export { compile } from "./compile/scheme.js";
 export type { Scheme, FactInfo, ProcedureStep } from "./compile/scheme.js";
 export { workingDays } from "./calendar/workingDays.js";
+export type { Cell, TableOptions, ExtraColumn } from "./sheets/evaluateTable.js";
+export type { StreamOptions } from "./sheets/evaluateStream.js";
 export type { WorkingDayCalendar, WorkingDayOptions, CountedDate } from "./calendar/workingDays.js";
 export type { Extension } from "./compile/extend.js";
 export type { CohortOptions, CohortResult, Adjustment } from "./cohort/evaluateCohort.js";

@@ -40,6 +40,14 @@ describe("bundled rulesets", () => {
   }
 });
 
+describe("generated files", () => {
+  it("src/ruleset/vocabulary.ts lists the schema's keys (run `npm run schema` after changing it)", async () => {
+    const { VOCABULARY } = await import("../src/ruleset/vocabulary.js");
+    const { schemaVocabulary } = await import("../src/ruleset/zodIssues.js");
+    expect(VOCABULARY).toEqual(schemaVocabulary(rulesetJsonSchema()).sort());
+  });
+});
+
 describe("rulesets/ruleset.schema.json", () => {
   it("is the JSON Schema generated from the zod schema (run `npm run schema` after changing it)", () => {
     const committed = JSON.parse(readFileSync(join(root, "rulesets/ruleset.schema.json"), "utf8"));

@@ -1,22 +1,32 @@
-/** Levenshtein distance, small and allocation-light; used only on the error path. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Edit distance counting an insertion, a deletion, a substitution or a swap of two neighbours as
+ * one edit (optimal string alignment), case-insensitive. Used only on error paths.
+ */
+export function editDistance(a0: string, b0: string): number {
+  const a = a0.toLowerCase(), b = b0.toLowerCase();
   if (a === b) return 0;
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push(new Array<number>(b.length + 1).fill(0));
+    rows[i]![0] = i;
+  }
+  for (let j = 0; j <= b.length; j++) rows[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      const cost = a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + cost);
-      diag = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
     }
   }
-  return prev[b.length]!;
+  return rows[a.length]![b.length]!;
 }
 
-/** The closest known name to `name`, if it is close enough to be a likely typo. */
+/**
+ * The closest known name to `name`, if it is close enough to be a likely typo: about one edit
+ * per three characters, and always fewer than half the characters (two-character words such as
+ * 姓名 and 编号 are not typos of each other).
+ */
 export function closest(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDist = Infinity;
@@ -28,7 +38,8 @@ export function closest(name: string, known: Iterable<string>): string | undefin
     }
   }
   if (best === undefined) return undefined;
-  const limit = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
+  const len = Math.max(name.length, best.length);
+  const limit = Math.min(Math.max(1, Math.floor(len / 3)), Math.ceil(len / 2) - 1);
   return bestDist <= limit ? best : undefined;
 }
 

@@ -1,4 +1,3 @@
-import * as z from "zod/mini";
 import { D, Q, toDecimal } from "../_lib/decimal.js";
 import { didYouMean } from "../_lib/didYouMean.js";
 import { ExprSyntaxError, type Node } from "../expr/ast.js";
@@ -10,7 +9,8 @@ import { BOOLEAN, NUMBER, type Scope, type Sym, type Type, type Value } from "..
 import type { Bilingual, Provenance, RatingResult, StarResult, TierResult, TraceEntry } from "../evaluate/types.js";
 import { RulesetError, type IssuePath, type RulesetIssue } from "../ruleset/RulesetError.js";
 import { Ruleset, type RulesetSource, type SourceRef } from "../ruleset/schema.js";
-import { fromZodIssues, schemaVocabulary } from "../ruleset/zodIssues.js";
+import { fromZodIssues } from "../ruleset/zodIssues.js";
+import { VOCABULARY } from "../ruleset/vocabulary.js";
 import { type CCohort, type CClause, type CFact, type CRating, type CRemedyRule, type CScore, type CStar, type CTier, type CVeto, type Model } from "./model.js";
 
 type Path = (string | number)[];
@@ -25,8 +25,7 @@ export function buildModel(input: unknown): Model {
   const parsed = Ruleset.safeParse(input);
   if (!parsed.success) {
     const id = input && typeof input === "object" && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : undefined;
-    const vocabulary = schemaVocabulary(z.toJSONSchema(Ruleset));
-    throw new RulesetError(id, fromZodIssues(parsed.error.issues as never, input, vocabulary));
+    throw new RulesetError(id, fromZodIssues(parsed.error.issues as never, input, VOCABULARY));
   }
   return new Builder(parsed.data).build();
 }
@@ -298,6 +297,12 @@ class Builder {
         max,
         step,
         values: decl.type === "enum" ? Object.keys(decl.values) : decl.type === "list" ? vetoIds : undefined,
+        enumLabels:
+          decl.type === "enum"
+            ? new Map(Object.entries(decl.values).map(([k, l]) => [l.zh, k]))
+            : decl.type === "list"
+              ? new Map((r.vetoes ?? []).map((v) => [v.label.zh, v.id]))
+              : undefined,
         hasDefault,
         defaultValue,
         requiredWhen,

@@ -18,6 +18,8 @@ export interface CFact {
   readonly step?: Q;
   /** Allowed values (enum values, or the veto catalogue for a list). */
   readonly values?: readonly string[];
+  /** Value ids by their Chinese label (enum values, veto items), for spreadsheet cells. */
+  readonly enumLabels: ReadonlyMap<string, string> | undefined;
   readonly hasDefault: boolean;
   readonly defaultValue?: unknown;
   readonly requiredWhen?: ExactFn;

@@ -3,6 +3,8 @@ import { isExtension, overrideParameters, resolveExtension } from "./extend.js";
 import { evaluateCohort, type CohortOptions, type CohortResult } from "../cohort/evaluateCohort.js";
 import { rulesets } from "../rulesets.js";
 import { weekdays, type WorkingDayCalendar } from "../calendar/workingDays.js";
+import { evaluateTable, type TableOptions } from "../sheets/evaluateTable.js";
+import { evaluateStream, type StreamOptions } from "../sheets/evaluateStream.js";
 import { didYouMean } from "../_lib/didYouMean.js";
 import type { Model } from "./model.js";
 import { evaluateSubject } from "../evaluate/evaluate.js";
@@ -63,6 +65,18 @@ export interface Scheme {
    * @throws RangeError for a step id the ruleset does not declare, or a step without a duration.
    */
   deadline(stepId: string, fromDate: string, options?: { readonly calendar?: WorkingDayCalendar }): string;
+  /**
+   * Evaluates a spreadsheet table: a header row of fact ids or their Chinese labels (and `id` or
+   * `编号`), cells as Sheets, Excel and WPS give them. Returns a header row and one row per input
+   * row: `id`, `rating`, `tier`, `stars`, `vetoes`, `remediation`, `nextStar`, `error`. A bad row
+   * gets its error in the `error` cell; the other rows still evaluate, as one cohort.
+   */
+  evaluateTable(table: readonly (readonly unknown[])[], options?: TableOptions): (string | number | boolean)[][];
+  /**
+   * Evaluates subjects as they arrive (async or sync iterable), in constant memory, yielding one
+   * result per subject in order. Rulesets with cohort rules need `{ cohortRules: "ignore" }`.
+   */
+  evaluateStream(subjects: AsyncIterable<unknown> | Iterable<unknown>, options?: StreamOptions): AsyncGenerator<Result, void, undefined>;
   /** The procedure steps, in order, with their durations. */
   readonly procedure: readonly ProcedureStep[];
 }
@@ -103,6 +117,8 @@ export function schemeOf(model: Model): Scheme {
     evaluate: (subject: unknown, options?: EvaluateOptions) => evaluateSubject(model, subject, options),
     evaluateCohort: (subjects: Iterable<unknown>, options?: CohortOptions) => evaluateCohort(model, subjects, options),
     with: (parameters: Readonly<Record<string, unknown>>) => schemeOf(buildModel(overrideParameters(model.source, parameters))),
+    evaluateTable: (table: readonly (readonly unknown[])[], options?: TableOptions) => evaluateTable(model, table, options),
+    evaluateStream: (subjects: AsyncIterable<unknown> | Iterable<unknown>, options?: StreamOptions) => evaluateStream(model, subjects, options),
     deadline: (stepId: string, fromDate: string, options?: { readonly calendar?: WorkingDayCalendar }) => deadline(model, stepId, fromDate, options?.calendar ?? weekdays),
     procedure: Object.freeze(model.procedure.map((p) => Object.freeze({ id: p.id, label: p.label, ...(p.workingDays !== undefined ? { workingDays: p.workingDays } : {}), ...(p.calendarDays !== undefined ? { calendarDays: p.calendarDays } : {}) }))),
   });
