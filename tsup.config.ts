@@ -1,4 +1,30 @@
-import { defineConfig } from "tsup";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
+import { defineConfig, type Options } from "tsup";
+
+/**
+ * For the spreadsheet build only: replace src/rulesets.ts (which imports every JSON file) with the
+ * same rulesets deflated and base64-encoded, inflated once at load (src/_lib/unpack.ts). The
+ * JSON text is most of the file otherwise.
+ */
+const packRulesets: NonNullable<Options["esbuildPlugins"]>[number] = {
+  name: "pack-rulesets",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]rulesets\.ts$/ }, () => {
+      const root = join(process.cwd(), "rulesets");
+      const data: Record<string, unknown> = {};
+      const files = readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith(".json") && !f.endsWith("schema.json")).sort();
+      for (const f of files) data[f.replace(/\.json$/, "").split("\\").join("/")] = JSON.parse(readFileSync(join(root, f), "utf8"));
+      const packed = deflateRawSync(Buffer.from(JSON.stringify(data)), { level: 9 }).toString("base64");
+      return {
+        contents: `import { unpackRulesets } from "./_lib/unpack.js";\nexport const rulesets = /* @__PURE__ */ unpackRulesets(${JSON.stringify(packed)});\n`,
+        loader: "ts",
+        resolveDir: join(process.cwd(), "src"),
+      };
+    });
+  },
+};
 
 export default defineConfig([
   {
@@ -22,5 +48,10 @@ export default defineConfig([
     dts: false,
     minify: true,
     outExtension: () => ({ js: ".global.js" }),
+    esbuildPlugins: [packRulesets],
+    // Chinese text as UTF-8 (3 bytes a character), not \uXXXX escapes (6).
+    esbuildOptions(options) {
+      options.charset = "utf8";
+    },
   },
 ]);
