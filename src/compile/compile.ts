@@ -11,7 +11,7 @@ import { RulesetError, type IssuePath, type RulesetIssue } from "../ruleset/Rule
 import { Ruleset, type RulesetSource, type SourceRef } from "../ruleset/schema.js";
 import { fromZodIssues } from "../ruleset/zodIssues.js";
 import { VOCABULARY } from "../ruleset/vocabulary.js";
-import { type CCohort, type CClause, type CFact, type CRating, type CRemedyRule, type CScore, type CStar, type CTier, type CVeto, type Model } from "./model.js";
+import { KIND_BOOLEAN, KIND_ENUM, KIND_LIST, KIND_NUMBER, type CCohort, type CClause, type CFact, type CRating, type CRemedyRule, type CScore, type CStar, type CTier, type CVeto, type Model } from "./model.js";
 
 type Path = (string | number)[];
 
@@ -292,6 +292,7 @@ class Builder {
         id,
         slot,
         type: decl.type,
+        kind: decl.type === "boolean" ? KIND_BOOLEAN : decl.type === "enum" ? KIND_ENUM : decl.type === "list" ? KIND_LIST : KIND_NUMBER,
         label: freeze({ ...decl.label }),
         min,
         max,
@@ -355,7 +356,7 @@ class Builder {
       if (s.round !== undefined && (s.round < 0 || s.round > 10)) this.issue("invalid_value", [...path, "round"], `round must be between 0 and 10`);
       const fast = compiled ? this.fastScore(compiled.node, slot, s.round) : undefined;
       if (compiled) this.scoreDeps.set(id, this.depsOf(compiled.node));
-      scores.push({ id, slot, fn: compiled?.fn ?? (() => Q.ZERO), fast, round: s.round, path, provenance: prov });
+      scores.push({ id, slot, fn: compiled?.fn ?? (() => Q.ZERO), fast, round: s.round, path, provenance: prov, texts: new Map() });
       // A score may report a fact under the fact's own id (e.g. Yantian's `evaluation`); the name stays the fact's.
       const echo = this.syms.get(id)?.kind === "fact" && s.expr.trim() === id;
       if (!echo) this.declare({ name: id, kind: "score", type: NUMBER, slot }, path);
@@ -595,7 +596,8 @@ class Builder {
       ratingDeps: rating.kind === "starCount" ? [...new Set(stars.flatMap((st) => st.deps))].sort((a, b) => a - b) : (this.scoreDeps.get(rating.score.id) ?? []),
       cohort,
       events,
-      intern: internPlan(stars, rating, remedyRules.length),
+      intern: internPlan(stars, rating, remedyRules.length, [...tierByRating.values()]),
+      scoreObjects: new Map(),
       boundedFacts: freeze(facts.filter((f) => f.maxFact || f.minFact)),
       conditionalFacts: facts.some((f) => f.requiredWhen),
       scoreTrace: freeze(scores.map((sc) => this.trace(`scores.${sc.id}`, [...sc.path], "computed (the value is in scores)", sc.provenance))),
@@ -770,7 +772,7 @@ class Builder {
     }
     const score = scores.find((s) => s.id === r.score);
     if (!score) this.issue("unknown_reference", [...path, "score"], `unknown score "${r.score}"${didYouMean(r.score, scores.map((s) => s.id))}`);
-    const placeholder: CScore = score ?? { id: r.score, slot: 0, fn: () => Q.ZERO, path, provenance: { default: "" } };
+    const placeholder: CScore = score ?? { id: r.score, slot: 0, fn: () => Q.ZERO, path, provenance: { default: "" }, texts: new Map() };
     if (r.bands.length === 0) this.issue("invalid_value", [...path, "bands"], "rating needs at least one band");
     const last = r.bands.length - 1;
     r.bands.forEach((b, i) => {
@@ -853,7 +855,7 @@ class Builder {
             // In a scheme that pays, every tier reports its payments, even none.
             ...(schemePays ? { payments: freeze([]) } : {}),
           });
-      const tier: CTier = { id: t.id, index, label, fixed, actions, payments, bonusPoints: bonus, trace: this.trace(`tiers.${t.id}`, path, `tier ${t.id}`, prov) };
+      const tier: CTier = { id: t.id, index, label, fixed, actions, payments, bonusPoints: bonus, trace: this.trace(`tiers.${t.id}`, path, `tier ${t.id}`, prov), byMask: new Map() };
       tiers.push(tier);
 
       if (rating.kind === "grades") {
@@ -906,13 +908,15 @@ function range(lo: number, hi: number): number[] {
   return out;
 }
 
-function internPlan(stars: readonly CStar[], rating: CRating, rules: number): Model["intern"] {
+function internPlan(stars: readonly CStar[], rating: CRating, rules: number, tiers: readonly CTier[]): Model["intern"] {
+  const bits = Math.max(0, ...tiers.map((t) => t.actions.filter((a) => a.when).length + t.payments.length));
+  const masks = 2 ** bits;
   const base = Math.max(1, ...stars.map((s) => s.clauses.length + 1));
   const values: (number | string)[] = rating.kind === "grades" ? [...rating.grades] : [];
   if (rating.kind !== "grades") for (let v = rating.min; v <= rating.max; v++) values.push(v);
-  const span = Math.pow(base, stars.length) * values.length * (rules + 1);
+  const span = Math.pow(base, stars.length) * values.length * (rules + 1) * masks;
   if (!(span <= Number.MAX_SAFE_INTEGER)) return undefined;
-  return { base, values: values.length, valueIndex: new Map(values.map((v, i) => [v, i])), rules: rules + 1, cache: new Map() };
+  return { base, values: values.length, valueIndex: new Map(values.map((v, i) => [v, i])), rules: rules + 1, masks, cache: new Map() };
 }
 
 function attachTrace(result: StarResult, entry: TraceEntry): void {

@@ -4,11 +4,19 @@ import type { FastFn, FastNumResult } from "../expr/fast.js";
 import type { Bilingual, Provenance, RatingResult, StarResult, TierResult, TraceEntry, VetoResult, StepResult } from "../evaluate/types.js";
 import type { RulesetSource } from "../ruleset/schema.js";
 
+/** Fact kinds as small integers, for the loader's switch. */
+export const KIND_BOOLEAN = 0;
+export const KIND_NUMBER = 1;
+export const KIND_ENUM = 2;
+export const KIND_LIST = 3;
+
 /** A compiled fact declaration: how to read and check one fact of a subject. */
 export interface CFact {
   readonly id: string;
   readonly slot: number;
   readonly type: "boolean" | "decimal" | "integer" | "enum" | "list";
+  /** The type as a small integer (KIND_*). */
+  readonly kind: number;
   readonly label: Bilingual;
   readonly min?: Q;
   readonly max?: Q;
@@ -44,6 +52,8 @@ export interface CScore {
   readonly round?: number;
   readonly path: readonly (string | number)[];
   readonly provenance: Provenance;
+  /** Reported strings of fast-path fractions, by value (a bounded memo). */
+  readonly texts: Map<number, string>;
 }
 
 /** A compiled star clause. */
@@ -103,6 +113,8 @@ export interface CTier {
   readonly payments: readonly CConditional<{ id: string; label: Bilingual; amount: Q; period: "month" | "year"; perYear: Q }>[];
   readonly bonusPoints?: string;
   readonly trace: TraceEntry;
+  /** Frozen tier results by the mask of conditional items that apply (built on first use). */
+  readonly byMask: Map<number, TierResult>;
 }
 
 /** The rating rule. */
@@ -198,6 +210,8 @@ export interface Model {
     readonly values: number;
     readonly valueIndex: ReadonlyMap<number | string, number>;
     readonly rules: number;
+    /** 2^(most conditional items of a tier): the span of a tier mask. */
+    readonly masks: number;
     readonly cache: Map<number, { readonly stars: readonly StarResult[]; readonly trace: readonly TraceEntry[] }>;
   };
   /** The facts the rating reads (all stars' facts, or the rating score's), for "what would it take". */
@@ -206,6 +220,8 @@ export interface Model {
   readonly cohort: CCohort | undefined;
   /** Declared events (a mid-year downgrade), with the trace entry template. */
   readonly events: { readonly trace: TraceEntry } | undefined;
+  /** Frozen `scores` objects by text, for single-score schemes on the fast path (a bounded memo). */
+  readonly scoreObjects: Map<string, Readonly<Record<string, string>>>;
   /** The last asOf checked, so a cohort sharing one asOf parses it once. */
   readonly lastAsOf: { value: string | undefined };
   /** Facts with a bound that is another fact. */

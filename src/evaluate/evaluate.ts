@@ -1,6 +1,6 @@
 import { DivisionByZero, Q } from "../_lib/decimal.js";
 import { addDuration, parseIsoDate } from "../_lib/dates.js";
-import type { CTier, CVeto, Model } from "../compile/model.js";
+import type { CScore, CTier, CVeto, Model } from "../compile/model.js";
 import { loadFacts } from "./loadFacts.js";
 import { nextLevel, nextStars } from "../remediation/search.js";
 import { loadFactsFast } from "./loadFactsFast.js";
@@ -343,17 +343,24 @@ export function finish(d: Decided, cohort?: CohortChange): Evaluation {
     if (qs) qualified = qs.every((i) => stars[i]!.earned);
     if (model.rating.kind === "starCount") rawValue = stars.reduce((n, st) => n + (st.earned ? 1 : 0), 0);
   }
-  const capped = d.applied || d.events ? cappedValue(d, rawValue) : { value: rawValue, eventTrace: undefined };
-  let value = capped.value;
+  let value = rawValue;
+  let eventTrace: TraceEntry[] | undefined;
+  if (d.applied || d.events) ({ value, eventTrace } = cappedValue(d, rawValue));
   if (cohort?.value !== undefined) value = cohort.value;
-  if (capped.eventTrace || cohort?.trace) sig = -1;
+  if (eventTrace || cohort?.trace) sig = -1;
 
   // Tier.
   const ctier = (typeof value === "number" ? model.tierAt[value - model.ratingMin] : model.tierByRating.get(value))!;
   if (typeof value === "number") frame[model.slots.rating] = fast ? value : Q.of(value);
   else frame[model.slots.grade] = value;
   frame[model.slots.qualified] = qualified;
-  const tier = ctier.fixed ?? buildTier(ctier, frame, fast);
+  let tier: TierResult;
+  let mask = 0;
+  if (ctier.fixed) tier = ctier.fixed;
+  else {
+    mask = tierMask(ctier, frame, fast);
+    tier = ctier.byMask.get(mask) ?? buildTier(ctier, mask);
+  }
 
   // Remediation.
   frame[model.slots.previousStep] = last ? last.step : "none";
@@ -389,8 +396,9 @@ export function finish(d: Decided, cohort?: CohortChange): Evaluation {
   let frozenStars: readonly StarResult[];
   let trace: readonly TraceEntry[];
   const intern = model.intern;
-  if (sig >= 0 && ctier.fixed) {
-    const key = (sig * intern!.values + intern!.valueIndex.get(rawValue)!) * intern!.rules + ruleIndex + 1;
+  if (sig >= 0) {
+    const vi = typeof rawValue === "number" ? rawValue - model.ratingMin : intern!.valueIndex.get(rawValue)!;
+    const key = ((sig * intern!.values + vi) * intern!.rules + ruleIndex + 1) * intern!.masks + mask;
     const hit = intern!.cache.get(key);
     if (hit) {
       frozenStars = hit.stars;
@@ -403,7 +411,7 @@ export function finish(d: Decided, cohort?: CohortChange): Evaluation {
     }
   } else {
     frozenStars = freeze(stars);
-    trace = buildTrace(model, frame, fast, applied, stars, qualified, rawValue, ctier, ruleIndex, capped.eventTrace, cohort?.trace);
+    trace = buildTrace(model, frame, fast, applied, stars, qualified, rawValue, ctier, ruleIndex, eventTrace, cohort?.trace);
   }
   return freeze({
     ok: true as const,
@@ -473,15 +481,41 @@ const NO_SCORES: Readonly<Record<string, string>> = freeze({});
 function scoreText(model: Model, frame: readonly unknown[], fast: boolean): Readonly<Record<string, string>> {
   const scores = model.scores;
   if (scores.length === 0) return NO_SCORES;
+  if (fast && scores.length === 1) {
+    // One score (Rushan's satisfaction rate, Qianjin's total…): the frozen object is shared by value.
+    const text = fastText(scores[0]!, frame);
+    let obj = model.scoreObjects.get(text);
+    if (!obj) {
+      obj = freeze({ [scores[0]!.id]: text });
+      if (model.scoreObjects.size >= INTERN_LIMIT) model.scoreObjects.clear();
+      model.scoreObjects.set(text, obj);
+    }
+    return obj;
+  }
   const out: Record<string, string> = {};
   for (let i = 0; i < scores.length; i++) {
     const sc = scores[i]!;
-    if (!fast) out[sc.id] = (frame[sc.slot] as Q).toString();
-    else if (sc.round !== undefined) out[sc.id] = formatScaled(frame[sc.slot] as number, sc.fast!.kind === "int" ? Math.min(sc.fast!.num.scale, sc.round) : sc.round);
-    else if (sc.fast!.kind === "int") out[sc.id] = formatScaled(frame[sc.slot] as number, sc.fast!.num.scale);
-    else out[sc.id] = formatFrac(frame[sc.slot] as number, frame[sc.slot + 1] as number);
+    out[sc.id] = fast ? fastText(sc, frame) : (frame[sc.slot] as Q).toString();
   }
   return freeze(out);
+}
+
+/** A fast-path score as its reported string, remembered per value (a fraction by numerator and denominator). */
+function fastText(sc: CScore, frame: readonly unknown[]): string {
+  const f = sc.fast!;
+  const v = frame[sc.slot] as number;
+  if (sc.round !== undefined) return formatScaled(v, f.kind === "int" ? Math.min(f.num.scale, sc.round) : sc.round);
+  if (f.kind === "int") return formatScaled(v, f.num.scale);
+  const d = frame[sc.slot + 1] as number;
+  const key = v * (f.db.hi + 1) + d;
+  if (!Number.isSafeInteger(key)) return formatFrac(v, d);
+  let text = sc.texts.get(key);
+  if (text === undefined) {
+    text = formatFrac(v, d);
+    if (sc.texts.size >= INTERN_LIMIT) sc.texts.clear();
+    sc.texts.set(key, text);
+  }
+  return text;
 }
 
 /** The ordered decisions, as references to trace entries precomputed at compile time. */
@@ -533,22 +567,47 @@ function vetoedStar(id: string, label: StarResult["label"], group: string, by: C
   });
 }
 
-function buildTier(t: CTier, frame: unknown[], fast: boolean): TierResult {
-  const actions: { id: string; label: TierResult["label"] }[] = [];
-  for (const a of t.actions) if (!a.when || ((fast ? a.whenFast! : a.when)(frame) as boolean)) actions.push(a.item);
-  const payments: PaymentResult[] = [];
-  for (const p of t.payments) {
-    if (!p.when || ((fast ? p.whenFast! : p.when)(frame) as boolean)) {
-      payments.push(freeze({ id: p.item.id, label: p.item.label, amount: p.item.amount.toString(), period: p.item.period, perYear: p.item.perYear.toString() }));
+/** Which of a tier's conditional actions and payments apply, as bits (actions first, then payments). */
+function tierMask(t: CTier, frame: unknown[], fast: boolean): number {
+  let mask = 0, bit = 1;
+  for (const a of t.actions) {
+    if (a.when) {
+      if ((fast ? a.whenFast! : a.when)(frame) as boolean) mask |= bit;
+      bit <<= 1;
     }
   }
-  return freeze({
+  for (const p of t.payments) {
+    if (!p.when || ((fast ? p.whenFast! : p.when)(frame) as boolean)) mask |= bit;
+    bit <<= 1;
+  }
+  return mask;
+}
+
+/** The frozen tier result for a mask of applying conditional items, built once per tier and mask. */
+function buildTier(t: CTier, mask: number): TierResult {
+  let bit = 1;
+  const actions: { id: string; label: TierResult["label"] }[] = [];
+  for (const a of t.actions) {
+    if (!a.when) actions.push(a.item);
+    else {
+      if (mask & bit) actions.push(a.item);
+      bit <<= 1;
+    }
+  }
+  const payments: PaymentResult[] = [];
+  for (const p of t.payments) {
+    if (mask & bit) payments.push(freeze({ id: p.item.id, label: p.item.label, amount: p.item.amount.toString(), period: p.item.period, perYear: p.item.perYear.toString() }));
+    bit <<= 1;
+  }
+  const result: TierResult = freeze({
     id: t.id,
     label: t.label,
     actions: freeze(actions),
     ...(t.bonusPoints !== undefined ? { bonusPoints: t.bonusPoints } : {}),
     ...(t.payments.length ? { payments: freeze(payments) } : {}),
   });
+  t.byMask.set(mask, result);
+  return result;
 }
 
 function dueDate(model: Model, asOf: string, due: { years: number; months: number; days: number }): string {

@@ -1,4 +1,4 @@
-import type { Model } from "../compile/model.js";
+import { KIND_BOOLEAN, KIND_ENUM, KIND_NUMBER, type Model } from "../compile/model.js";
 
 const DECIMAL = /^\s*([+-]?)(\d*)(?:\.(\d*))?\s*$/;
 
@@ -26,7 +26,10 @@ function parseScaled(text: string, scale: number): number | undefined {
 export function loadFactsFast(model: Model, facts: Readonly<Record<string, unknown>>): unknown[] | undefined {
   const frame: unknown[] = new Array(model.slots.size);
   let conditional = false;
-  for (const f of model.facts) {
+  let present = 0;
+  const list = model.facts;
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i]!;
     const raw = facts[f.id];
     const slot = f.slot;
     if (raw === undefined || raw === null) {
@@ -35,13 +38,13 @@ export function loadFactsFast(model: Model, facts: Readonly<Record<string, unkno
       else return undefined;
       continue;
     }
-    switch (f.type) {
-      case "boolean":
+    present++;
+    switch (f.kind) {
+      case KIND_BOOLEAN:
         if (typeof raw !== "boolean") return undefined;
         frame[slot] = raw;
         break;
-      case "decimal":
-      case "integer": {
+      case KIND_NUMBER: {
         const fast = f.fast;
         if (!fast) return undefined;
         let x: number | undefined;
@@ -60,21 +63,25 @@ export function loadFactsFast(model: Model, facts: Readonly<Record<string, unkno
         frame[slot] = x === 0 ? 0 : x;
         break;
       }
-      case "enum":
+      case KIND_ENUM:
         if (typeof raw !== "string" || !f.values!.includes(raw)) return undefined;
         frame[slot] = raw;
         break;
-      case "list": {
+      default: {
         if (!Array.isArray(raw) || raw.length > 1000) return undefined;
         const values = f.values!;
-        for (let i = 0; i < raw.length; i++) if (!values.includes(raw[i])) return undefined;
+        for (let j = 0; j < raw.length; j++) if (!values.includes(raw[j])) return undefined;
         frame[slot] = raw;
-        break;
       }
     }
   }
-  for (const key in facts) if (!model.factById.has(key)) return undefined;
-  for (const f of model.boundedFacts) {
+  // Every declared fact with a value is a key; any other key makes the count differ.
+  let keys = 0;
+  for (const _ in facts) keys++;
+  if (keys !== present) return undefined;
+  const bounded = model.boundedFacts;
+  for (let i = 0; i < bounded.length; i++) {
+    const f = bounded[i]!;
     if (f.maxFact) {
       const v = frame[f.slot] as number, m = frame[f.maxFact.slot] as number;
       if (f.fast!.scale !== f.maxFact.fast?.scale || v > m) return undefined;
@@ -85,7 +92,7 @@ export function loadFactsFast(model: Model, facts: Readonly<Record<string, unkno
     }
   }
   if (conditional || model.conditionalFacts) {
-    for (const f of model.facts) {
+    for (const f of list) {
       if (!f.requiredWhenFast) continue;
       let required: boolean;
       try {
