@@ -30,6 +30,7 @@ export interface Scheme {
   readonly id: string;
   /** The ruleset edition; `"<base>+override"` when parameters were overridden. */
   readonly version: string;
+  /** The scheme's title, e.g. 乳山市社区党员“十星级”评定. */
   readonly title: BilingualText;
   /** The ruleset data this scheme was compiled from. */
   readonly ruleset: RulesetSource;
