@@ -21,7 +21,30 @@ function show(v: unknown): string {
 export function loadFacts(model: Model, facts: Readonly<Record<string, unknown>>, errors: SubjectError[]): unknown[] {
   const frame: unknown[] = new Array(model.slots.size);
   const missing: CFact[] = [];
+  const conditional: CFact[] = [];
   for (const f of model.facts) {
+    const raw = facts[f.id];
+    if (f.requiredWhen) {
+      // Read once the facts it depends on are known: an ignored fact is not checked either.
+      conditional.push(f);
+      continue;
+    }
+    if (raw === undefined || raw === null) {
+      if (f.hasDefault) frame[f.slot] = normalizeDefault(f);
+      else missing.push(f);
+      continue;
+    }
+    const v = readFact(f, raw, errors);
+    if (v !== undefined) frame[f.slot] = v;
+  }
+  for (const f of conditional) {
+    let required = true;
+    try {
+      required = f.requiredWhen!(frame) as boolean;
+    } catch {
+      required = true; // a fact it depends on is itself bad or missing; check this one too
+    }
+    if (!required) continue;
     const raw = facts[f.id];
     if (raw === undefined || raw === null) {
       if (f.hasDefault) frame[f.slot] = normalizeDefault(f);
@@ -36,24 +59,7 @@ export function loadFacts(model: Model, facts: Readonly<Record<string, unknown>>
       errors.push({ path: ["facts", key], message: `unknown fact "${key}"${didYouMean(key, model.factById.keys())}` });
     }
   }
-  for (const f of missing) {
-    if (f.requiredWhen && !errors.length) {
-      let required = true;
-      try {
-        required = f.requiredWhen(frame) as boolean;
-      } catch {
-        required = true;
-      }
-      if (!required) continue;
-    }
-    errors.push({ path: ["facts", f.id], message: `missing required fact "${f.id}" (${f.label.zh})` });
-  }
-  // Facts required only in some cases are ignored in the others.
-  for (const f of model.facts) {
-    if (f.requiredWhen && frame[f.slot] !== undefined && !errors.length) {
-      if (!(f.requiredWhen(frame) as boolean)) frame[f.slot] = undefined;
-    }
-  }
+  for (const f of missing) errors.push({ path: ["facts", f.id], message: `missing required fact "${f.id}" (${f.label.zh})` });
   // Bounds that are other facts (satisfied ≤ valid).
   for (const f of model.facts) {
     const v = frame[f.slot];

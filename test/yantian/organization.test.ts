@@ -54,6 +54,10 @@ describe("yantian/organization — levels and types", () => {
     const committee = ok(scheme.evaluate(unit([90, 85, 80, 95, 88, 92], 86, { level: "committee" })));
     expect(committee.scores.total).toBe("87.4");
     expect(ok(scheme.evaluate(unit([90, 85, 80, 95, 88, 92], 86, { level: "committee", type: "soe" }))).scores.total).toBe("87.4");
+    // Ignored means not checked either: a type that is not one of the five does not reject a committee.
+    expect(ok(scheme.evaluate(unit([90, 85, 80, 95, 88, 92], 86, { level: "committee", type: "school" }))).scores.total).toBe("87.4");
+    const sub = scheme.evaluate(unit([90, 85, 80, 95, 88, 92], 86, { level: "subordinate", type: "school" }));
+    expect(sub.ok ? [] : sub.errors.map((e) => e.path.join("."))).toEqual(["facts.type"]);
   });
   it("a subordinate organization without a type is bad input", () => {
     const r = scheme.evaluate(unit([90, 85, 80, 95, 88, 92], 86, { level: "subordinate" }));
