@@ -87,3 +87,25 @@ describe("evaluate() is pure", () => {
     expect(a).toEqual(b);
   });
 });
+
+describe("veto effects", () => {
+  it("disqualify: every star is lost to it, the rating falls to its lowest value, the trace says why", () => {
+    const r = structuredClone(rulesets["rushan/member"]) as any;
+    r.vetoes.push({ id: "expelled", label: { zh: "受到开除党籍处分", en: "expelled" }, effect: "disqualify", source: { default: "test" } });
+    const scheme = compile(r);
+    const res = scheme.evaluate({ id: "m", facts: { ...good, vetoes: ["expelled"] } });
+    if (!res.ok) throw new Error("expected ok");
+    expect(res.rating).toEqual({ stars: 0, max: 10 });
+    expect(res.stars.every((s) => !s.earned && s.vetoedBy.includes("expelled"))).toBe(true);
+    expect([res.tier.id, res.qualified, res.vetoes.map((v) => v.effect)]).toEqual(["rectify", false, ["disqualify"]]);
+    expect(res.remediation.nextLevel).toEqual({ to: 1, changes: [], blockedBy: ["expelled"] });
+    expect(res.trace.find((t) => t.rule === "vetoes.expelled")!.outcome).toBe("applied: disqualifies");
+  });
+  it("capLevel on a star count: a cap below the count lowers the rating, not the stars", () => {
+    const r = structuredClone(rulesets["rushan/member"]) as any;
+    r.vetoes.push({ id: "warning", label: { zh: "警告", en: "warning" }, effect: "capLevel", cap: 7, source: { default: "test" } });
+    const res = compile(r).evaluate({ id: "m", facts: { ...good, vetoes: ["warning"] } });
+    if (!res.ok) throw new Error("expected ok");
+    expect([res.rating.stars, res.stars.filter((s) => s.earned).length, res.tier.id]).toEqual([7, 10, "improve"]);
+  });
+});

@@ -48,6 +48,12 @@ describe("rushan/organization", () => {
     expect(r.qualified).toBe(true);
   });
 
+  it("5 to 7 stars: improve (抓规范、抓提升), no action", () => {
+    // Lose tackleHard, massSatisfaction (7 of 10 is not above 70 %) and gridGovernance (sanitation 59) → 7 stars.
+    const r = ok(scheme.evaluate(org({ ...ALL, tackleHard: false, surveySatisfied: 7, sanitation: 59 })));
+    expect([r.rating.stars, r.tier.id, r.tier.actions, r.qualified]).toEqual([7, "improve", [], false]);
+  });
+
   it("4 stars or fewer: rectify, linked to weak-and-lax team rectification", () => {
     const four = { ...ALL, ranksManagement: false, coBuilding: false, workMechanism: false, positionSupport: false, gridGovernance: false, tackleHard: false };
     const r = ok(scheme.evaluate(org(four)));
