@@ -171,22 +171,24 @@ function lastPlace(model: Model, c: CCohort, rows: Row[], out: Adjustment[]): vo
   for (const rule of c.lastPlace) {
     if (rows.length < 2) continue;
     const values = rows.map((r) => factValue(r.d, rule.fact));
-    const min = values.reduce((m, v) => (v.cmp(m) < 0 ? v : m));
-    const losers = rows.filter((_, i) => values[i]!.cmp(min) === 0);
-    if (losers.length === rows.length) continue; // everyone tied: no last place
+    // The cut is the value at the `bottom`-th place from the end; everyone at or below it loses.
+    const ascending = values.slice().sort((a, b) => a.cmp(b));
+    const min = ascending[Math.min(rule.bottom, ascending.length) - 1]!;
+    const losers = rows.filter((_, i) => values[i]!.cmp(min) <= 0);
+    if (losers.length === rows.length) continue; // everyone tied at the cut: no last place
     const star = model.stars[rule.starIndex]!;
     for (const r of losers) {
       const current = r.stars ?? r.d.stars;
       if (!current[rule.starIndex]!.earned) continue; // does not hold the star anyway
       const reason: Bilingual = freeze({
-        zh: `末位淘汰：${rule.fact.label.zh}${min.toString()}分，在${rows.length}个中排名末位${losers.length > 1 ? `（${losers.length}个并列）` : ""}，摘去${star.label.zh}`,
-        en: `last place on ${rule.fact.id} (${min.toString()}) among ${rows.length}${losers.length > 1 ? `, tied with ${losers.length - 1} other(s)` : ""}: loses ${star.id}`,
+        zh: `末位淘汰：${rule.fact.label.zh}${factValue(r.d, rule.fact).toString()}分，在${rows.length}个中${rule.bottom === 1 ? "排名末位" : `排名后${rule.bottom}位`}${losers.length > rule.bottom ? `（${losers.length}个在淘汰线上或以下）` : ""}，摘去${star.label.zh}`,
+        en: `${rule.bottom === 1 ? "last place" : `bottom ${rule.bottom}`} on ${rule.fact.id} (${factValue(r.d, rule.fact).toString()}) among ${rows.length}${losers.length > rule.bottom ? `, ${losers.length} at or below the cut` : ""}: loses ${star.id}`,
       });
       const nextStars = current.slice();
       nextStars[rule.starIndex] = freeze({ id: star.id, label: star.label, group: star.group, earned: false, vetoedBy: freeze([]), reason });
       const raw = nextStars.reduce((n, st) => n + (st.earned ? 1 : 0), 0);
       const to = cappedValue(r.d, raw).value;
-      out.push({ id: r.d.id, from: r.value, to, rule: `lastPlace.${rule.fact.id}`, reason, tie: losers.length > 1, applied: enforce });
+      out.push({ id: r.d.id, from: r.value, to, rule: `lastPlace.${rule.fact.id}`, reason, tie: losers.length > rule.bottom, applied: enforce });
       if (enforce) {
         r.stars = nextStars;
         r.value = to;

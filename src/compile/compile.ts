@@ -657,7 +657,9 @@ class Builder {
       else if (fact.type !== "decimal" && fact.type !== "integer") this.issue("type_mismatch", [...lp, "fact"], `last place needs a numeric fact, but "${l.fact}" is a ${fact.type}`);
       const starIndex = stars.findIndex((s) => s.id === l.star);
       if (starIndex < 0) this.issue("unknown_reference", [...lp, "star"], `unknown star "${l.star}"${didYouMean(l.star, stars.map((s) => s.id))}`);
-      return { fact: fact!, starIndex, path: lp, provenance: this.provenance(l.source, [...lp, "source"]) ?? freeze({ default: "" }) };
+      const bottom = l.bottom === undefined ? 1 : (this.int(l.bottom, [...lp, "bottom"], "bottom") ?? 1);
+      if (bottom < 1) this.issue("invalid_value", [...lp, "bottom"], `bottom must be at least 1, got ${bottom}`);
+      return { fact: fact!, starIndex, bottom, path: lp, provenance: this.provenance(l.source, [...lp, "source"]) ?? freeze({ default: "" }) };
     });
     if (lastPlace.length && rating.kind !== "starCount") this.issue("invalid_value", [...path, "lastPlace"], "last-place elimination removes stars, so it needs a starCount rating");
     this.provenance(c.source, [...path, "source"]);

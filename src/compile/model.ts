@@ -162,7 +162,7 @@ export interface CCohort {
   readonly mode: "enforce" | "report";
   readonly tiePolicy: "demoteTied" | "keepTied" | "byId";
   readonly minCap: number;
-  readonly lastPlace: readonly { readonly fact: CFact; readonly starIndex: number; readonly path: readonly (string | number)[]; readonly provenance: Provenance }[];
+  readonly lastPlace: readonly { readonly fact: CFact; readonly starIndex: number; readonly bottom: number; readonly path: readonly (string | number)[]; readonly provenance: Provenance }[];
 }
 
 /** Everything the evaluator needs, built once by `compile`. */

@@ -229,6 +229,8 @@ export const Quota = z.strictObject({
 export const LastPlace = z.strictObject({
   fact: z.string(),
   star: z.string(),
+  /** How many places from the bottom lose the star (ties at the cut lose it too); 1 by default. */
+  bottom: z.optional(NumRef),
   source: Source,
 });
 

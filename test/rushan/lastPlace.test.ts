@@ -57,3 +57,15 @@ describe("rushan/organization — 末位淘汰 in a cohort (schemes.md §2)", ()
     expect(c.results.map((r) => (r.ok ? r.rank : null))).toEqual([{ by: "rating", position: 1, of: 2 }, null, { by: "rating", position: 2, of: 2 }]);
   });
 });
+
+describe("rushan/organization — the last-place count is a parameter", () => {
+  it("bottom 2: the two lowest lose the star; ties at the cut lose it too", () => {
+    const two = scheme.with({ lastPlaceCount: 2 });
+    const c = two.evaluateCohort([org("a", { partyServiceBrand: 90 }), org("b", { partyServiceBrand: 70 }), org("c", { partyServiceBrand: 80 }), org("d", { partyServiceBrand: 75 })]);
+    // Ascending 70, 75, 80, 90: the cut is 75 → b and d lose 为民服务星.
+    expect(c.adjustments.map((a) => [a.id, a.tie])).toEqual([["b", false], ["d", false]]);
+    const tied = two.evaluateCohort([org("a", { partyServiceBrand: 90 }), org("b", { partyServiceBrand: 70 }), org("c", { partyServiceBrand: 75 }), org("d", { partyServiceBrand: 75 })]);
+    // Cut 75 (second from the bottom) with c and d tied on it: three lose it, marked as ties.
+    expect(tied.adjustments.map((a) => [a.id, a.tie])).toEqual([["b", true], ["c", true], ["d", true]]);
+  });
+});
