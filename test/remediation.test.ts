@@ -57,7 +57,11 @@ describe("nextStar — rushan/organization", () => {
     const alone = organization.evaluate({ id: "o", facts: ALL });
     expect(next(alone, "gridGovernance")).toEqual({ star: "gridGovernance", changes: [{ fact: "sanitation", from: 59.5, to: 60 }] });
     const c = organization.evaluateCohort([{ id: "a", facts: ALL }, { id: "b", facts: { ...ALL, illegalConstruction: 65 } }]);
-    expect(ok(c.results[1]!).remediation.nextStar).toEqual([{ star: "socialStability", changes: [], blockedBy: ["lastPlace.illegalConstruction"] }, { star: "gridGovernance", changes: [{ fact: "sanitation", from: 59.5, to: 60 }] }].sort((a, b) => (a.star === "gridGovernance" ? -1 : 1)));
+    // In star order: 网格管理星 (gridGovernance) comes before 社会稳定星 (socialStability).
+    expect(ok(c.results[1]!).remediation.nextStar).toEqual([
+      { star: "gridGovernance", changes: [{ fact: "sanitation", from: 59.5, to: 60 }] },
+      { star: "socialStability", changes: [], blockedBy: ["lastPlace.illegalConstruction"] },
+    ]);
   });
 });
 

@@ -85,7 +85,7 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
   const adjustments: Adjustment[] = [];
   if (c) {
     lastPlace(model, c, rows, adjustments);
-    quotas(model, c, rows, adjustments);
+    quotas(c, rows, adjustments);
   }
 
   // Ranking among the valid subjects: by the rankBy score, else by the rating.
@@ -199,7 +199,7 @@ function lastPlace(model: Model, c: CCohort, rows: Row[], out: Adjustment[]): vo
 }
 
 /** Quotas, highest rating first, cascading: the excess lowest-ranked are demoted; ties follow the tie policy. */
-function quotas(model: Model, c: CCohort, rows: Row[], out: Adjustment[]): void {
+function quotas(c: CCohort, rows: Row[], out: Adjustment[]): void {
   const enforce = c.mode === "enforce";
   const n = rows.length;
   // In report mode the cascade is simulated on a copy of the values, so results stay unchanged.
@@ -240,5 +240,4 @@ function quotas(model: Model, c: CCohort, rows: Row[], out: Adjustment[]): void 
       }
     }
   }
-  void model;
 }

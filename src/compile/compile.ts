@@ -1,4 +1,4 @@
-import { D, Q, toDecimal } from "../_lib/decimal.js";
+import { Q, toDecimal } from "../_lib/decimal.js";
 import { didYouMean } from "../_lib/didYouMean.js";
 import { ExprSyntaxError, type Node } from "../expr/ast.js";
 import { check, type CheckIssue } from "../expr/check.js";
@@ -190,8 +190,6 @@ class Builder {
 
   build(): Model {
     const r = this.r;
-    const docKeys = Object.keys(r.documents);
-    void docKeys;
 
     // Parameters: constants, visible to every expression.
     for (const [name, p] of Object.entries(r.parameters ?? {})) {
@@ -960,4 +958,3 @@ function fastFactInfo(type: "decimal" | "integer", min: Q | undefined, max: Q | 
 
 const OUTCOME_NAMES = ["rating", "grade", "qualified", "previousStep", "hasHistory"];
 
-export { D };

@@ -242,4 +242,3 @@ export interface Model {
   readonly procedure: readonly { id: string; label: Bilingual; calendarDays?: number; workingDays?: number; provenance: Provenance }[];
 }
 
-export type { StepResult };

@@ -622,4 +622,3 @@ function dueDate(model: Model, asOf: string, due: { years: number; months: numbe
   return v;
 }
 
-export type { Rejection };

@@ -11,8 +11,8 @@
  * assumed monotone in each fact (more of a score never loses a star), which holds for the
  * thresholds, sums, weighted means, blends and caps the rulesets are made of.
  */
-import { D, Q } from "../_lib/decimal.js";
-import type { CFact, Model } from "../compile/model.js";
+import { Q } from "../_lib/decimal.js";
+import type { CFact } from "../compile/model.js";
 import { cappedValue, decide, type Decided } from "../evaluate/evaluate.js";
 import type { FactChange, NextLevel, NextStar } from "../evaluate/types.js";
 
@@ -220,4 +220,3 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
   return changes ? freeze({ to, changes: freeze(changes) }) : freeze({ to, changes: freeze([]), unreachable: true as const });
 }
 
-export { D };

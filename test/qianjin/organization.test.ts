@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compile, rulesets, type Evaluation, type Result } from "../../src/index.js";
+import { compile, rulesets, type Result } from "../../src/index.js";
 import { ok } from "../helpers.js";
 
 const scheme = compile(rulesets["qianjin/organization"]);
@@ -218,4 +218,3 @@ describe("qianjin/organization — procedure", () => {
   });
 });
 
-export type { Evaluation };
