@@ -400,7 +400,9 @@ class Builder {
             : bare
               ? freeze({ zh: `未得星：${bare.label.zh}未通过`, en: `not earned: ${bare.label.en} is not met` })
               : freeze({ zh: `未得星：不满足 ${shown}`, en: `not earned: ${shown} does not hold` });
+        const boolFact = compiled.node.kind === "name" && this.syms.get(compiled.node.name)?.kind === "fact" && this.syms.get(compiled.node.name)?.type.k === "boolean";
         clauses.push({
+          boolSlot: boolFact ? this.syms.get((compiled.node as { name: string }).name)!.slot : -1,
           fn: compiled.fn,
           fast: compiled.fast,
           failed: { id: s.id, label, group: s.group, earned: false, vetoedBy: freeze([]) as readonly string[], reason },
@@ -580,6 +582,7 @@ class Builder {
       stars: freeze(stars),
       vetoes: freeze(vetoes),
       vetoById: new Map(vetoes.map((v) => [v.id, v])),
+      conditionalVetoes: freeze(vetoes.filter((v) => v.when)),
       vetoFact,
       qualifiedStars,
       qualifiedTrace,

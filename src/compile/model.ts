@@ -58,6 +58,8 @@ export interface CScore {
 
 /** A compiled star clause. */
 export interface CClause {
+  /** The frame slot when the clause is just a boolean fact (read directly), else -1. */
+  readonly boolSlot: number;
   readonly fn: ExactFn;
   readonly fast?: FastFn;
   /** The frozen star result and trace entry used when this clause is the first to fail. */
@@ -180,6 +182,8 @@ export interface Model {
   readonly stars: readonly CStar[];
   readonly vetoes: readonly CVeto[];
   readonly vetoById: ReadonlyMap<string, CVeto>;
+  /** The vetoes triggered by a condition (checked even when the subject lists none). */
+  readonly conditionalVetoes: readonly CVeto[];
   /** The fact whose list names veto items, if any. */
   readonly vetoFact?: CFact;
   readonly qualifiedStars?: readonly number[];

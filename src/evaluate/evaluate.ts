@@ -205,7 +205,8 @@ export function decide(model: Model, id: string, frame: unknown[], fast: boolean
   const listed = model.vetoFact ? (frame[model.vetoFact.slot] as readonly string[] | undefined) : undefined;
   let applied: CVeto[] | undefined;
   let disqualified = false;
-  const vetoes = model.vetoes;
+  // Most subjects list no veto: then only vetoes with a condition need a look.
+  const vetoes = listed !== undefined && listed.length !== 0 ? model.vetoes : model.conditionalVetoes;
   for (let i = 0; i < vetoes.length; i++) {
     const v = vetoes[i]!;
     if ((listed !== undefined && listed.length !== 0 && listed.includes(v.id)) || (v.when !== undefined && ((fast ? v.whenFast! : v.when)(frame) as boolean))) {
@@ -236,7 +237,8 @@ export function decide(model: Model, id: string, frame: unknown[], fast: boolean
     const clauses = star.clauses;
     for (let ci = 0; ci < clauses.length; ci++) {
       const c = clauses[ci]!;
-      if (!((fast ? c.fast! : c.fn)(frame) as boolean)) {
+      // A clause that is a boolean fact is read from the frame directly.
+      if (c.boolSlot >= 0 ? frame[c.boolSlot] !== true : !((fast ? c.fast! : c.fn)(frame) as boolean)) {
         result = c.failed;
         code = ci + 1;
         break;
