@@ -6,8 +6,9 @@ import { compileExact, render, type ExactFn } from "../expr/exact.js";
 import { compileFast, compileFastNum, scaledOf, POW10, type FastFn, type FastSlot } from "../expr/fast.js";
 import { parse, caret } from "../expr/parse.js";
 import { BOOLEAN, NUMBER, type Scope, type Sym, type Type, type Value } from "../expr/types.js";
-import type { Bilingual, Provenance, RatingResult, StarResult, TierResult, TraceEntry } from "../evaluate/types.js";
+import type { Bilingual, Provenance, StarResult, TierResult, TraceEntry } from "../evaluate/types.js";
 import { RulesetError, type IssuePath, type RulesetIssue } from "../ruleset/RulesetError.js";
+import { attachTrace, fastFactInfo, internPlan, range, ratingResults } from "./plan.js";
 import { Ruleset, type RulesetSource, type SourceRef } from "../ruleset/schema.js";
 import { fromZodIssues } from "../ruleset/zodIssues.js";
 import { VOCABULARY } from "../ruleset/vocabulary.js";
@@ -190,8 +191,106 @@ class Builder {
 
   build(): Model {
     const r = this.r;
+    this.buildParameters();
+    const facts = this.buildFacts();
+    const factById = new Map(facts.map((f) => [f.id, f]));
+    const scores = this.buildScores();
+    const baseScope = this.scope([], (n) => (OUTCOME_NAMES.includes(n) ? "is only available in tier and remediation rules, not in facts, scores, stars or vetoes" : undefined));
+    const groups = r.groups ?? {};
+    const stars = this.buildStars(baseScope);
+    const vetoes = this.buildVetoes(stars, baseScope);
+    const vetoFact = facts.find((f) => f.type === "list");
 
-    // Parameters: constants, visible to every expression.
+    // Qualification.
+    let qualifiedStars: number[] | undefined;
+    let qualifiedTrace: TraceEntry | undefined;
+    if (r.qualified) {
+      const g = r.qualified.group;
+      if (!(g in groups)) this.issue("unknown_reference", ["qualified", "group"], `unknown group "${g}"${didYouMean(g, Object.keys(groups))}`);
+      qualifiedStars = stars.filter((s) => s.group === g).map((s) => s.index);
+      qualifiedTrace = this.trace("qualified", ["qualified"], `qualified when every "${g}" star is earned`, this.provenance(r.qualified.source, ["qualified", "source"]));
+    }
+
+    // Rating.
+    const rating = this.buildRating(scores, stars.length);
+
+    // Tiers.
+    const ratingSym: Sym[] = [];
+    const slots = {
+      rating: this.slot++,
+      qualified: this.slot++,
+      grade: this.slot++,
+      previousStep: this.slot++,
+      hasHistory: this.slot++,
+      size: 0,
+    };
+    if (rating.kind !== "grades") this.fastSlots.set(slots.rating, { kind: "int", num: { scale: 0, lo: rating.min, hi: rating.max } });
+    if (rating.kind === "grades") ratingSym.push({ name: "grade", kind: "context", type: { k: "string", values: rating.grades }, slot: slots.grade });
+    else ratingSym.push({ name: "rating", kind: "context", type: NUMBER, slot: slots.rating });
+    if (r.qualified) ratingSym.push({ name: "qualified", kind: "context", type: BOOLEAN, slot: slots.qualified });
+    const outcomeScope = this.scope(ratingSym);
+    const tierByRating = this.buildTiers(rating, outcomeScope);
+    const { remedyRules, stepLabels } = this.buildRemediation(ratingSym, slots);
+    const procedure = this.buildProcedure();
+
+    // Cohort rules and events.
+    const cohort = this.buildCohort(scores, facts, stars, rating);
+    const events = r.events?.downgrade
+      ? { trace: this.trace("events.downgrade", ["events", "downgrade"], "downgrade", this.provenance(r.events.downgrade.source, ["events", "downgrade", "source"])) }
+      : undefined;
+    if (events && rating.kind === "grades") this.issue("invalid_value", ["events"], "downgrade events need a numeric rating (stars or levels), not grades");
+
+    if (this.issues.length) throw new RulesetError(r.id, this.issues);
+    for (const st of stars) {
+      attachTrace(st.earned, st.earnedTrace);
+      for (const c of st.clauses) attachTrace(c.failed, c.failedTrace);
+    }
+
+    slots.size = this.slot;
+    const ratingOf = ratingResults(rating);
+    return freeze({
+      source: r,
+      id: r.id,
+      version: r.version,
+      rulesetRef: freeze({ id: r.id, version: r.version }),
+      dueCache: new Map(),
+      facts: freeze(facts),
+      factById,
+      scores: freeze(scores),
+      stars: freeze(stars),
+      vetoes: freeze(vetoes),
+      vetoById: new Map(vetoes.map((v) => [v.id, v])),
+      conditionalVetoes: freeze(vetoes.filter((v) => v.when)),
+      vetoFact,
+      qualifiedStars,
+      qualifiedTrace,
+      rating,
+      tierByRating,
+      remedyRules: freeze(remedyRules),
+      stepLabels,
+      slots: freeze(slots),
+      procedure,
+      fast: this.allFast,
+      lastAsOf: { value: undefined },
+      ratingDeps: rating.kind === "starCount" ? [...new Set(stars.flatMap((st) => st.deps))].sort((a, b) => a - b) : (this.scoreDeps.get(rating.score.id) ?? []),
+      cohort,
+      events,
+      intern: internPlan(stars, rating, remedyRules.length, [...tierByRating.values()]),
+      scoreObjects: new Map(),
+      boundedFacts: freeze(facts.filter((f) => f.maxFact || f.minFact)),
+      conditionalFacts: facts.some((f) => f.requiredWhen),
+      scoreTrace: freeze(scores.map((sc) => this.trace(`scores.${sc.id}`, [...sc.path], "computed (the value is in scores)", sc.provenance))),
+      ratingOf,
+      ratingMin: rating.kind === "grades" ? 0 : rating.min,
+      tierAt: rating.kind === "grades" ? [] : range(rating.min, rating.max).map((v) => tierByRating.get(v)!),
+      ratingAt: rating.kind === "grades" ? [] : range(rating.min, rating.max).map((v) => ratingOf.get(v)!),
+      traceOf: this.traceTables(rating, qualifiedTrace),
+    });
+  }
+
+  /** Parameters: constants, visible to every expression. */
+  private buildParameters(): void {
+    const r = this.r;
     for (const [name, p] of Object.entries(r.parameters ?? {})) {
       const path = ["parameters", name];
       this.provenance(p.source, [...path, "source"]);
@@ -235,7 +334,11 @@ class Builder {
       this.declare({ name, kind: "param", type, slot: -1, value: value ?? Q.ZERO }, path);
     }
 
-    // Facts.
+  }
+
+  /** Facts: how each is read and checked, and how the fast path holds it. */
+  private buildFacts(): CFact[] {
+    const r = this.r;
     const vetoIds = (r.vetoes ?? []).map((v) => v.id);
     const facts: CFact[] = [];
     const factDrafts: { decl: (typeof r.facts)[string]; id: string; slot: number }[] = [];
@@ -343,7 +446,12 @@ class Builder {
     const vetoFacts = facts.filter((f) => f.type === "list");
     if (vetoFacts.length > 1) this.issue("duplicate_id", ["facts", vetoFacts[1]!.id], `only one fact may list veto items; "${vetoFacts[0]!.id}" already does`);
 
-    // Scores, in declaration order; a score may use the scores declared before it.
+    return facts;
+  }
+
+  /** Scores, in declaration order; a score may use the scores declared before it. */
+  private buildScores(): CScore[] {
+    const r = this.r;
     const scores: CScore[] = [];
     for (const [id, s] of Object.entries(r.scores ?? {})) {
       const path = ["scores", id];
@@ -359,12 +467,15 @@ class Builder {
       const echo = this.syms.get(id)?.kind === "fact" && s.expr.trim() === id;
       if (!echo) this.declare({ name: id, kind: "score", type: NUMBER, slot }, path);
     }
-    const baseScope = this.scope([], (n) => (OUTCOME_NAMES.includes(n) ? "is only available in tier and remediation rules, not in facts, scores, stars or vetoes" : undefined));
 
-    // Groups and stars.
+    return scores;
+  }
+
+  /** Stars and their clauses, with the frozen results and trace entries each outcome uses. */
+  private buildStars(baseScope: Scope): CStar[] {
+    const r = this.r;
     const groups = r.groups ?? {};
     const starsSrc = r.stars ?? [];
-    const starIds = starsSrc.map((s) => s.id);
     const seenStar = new Map<string, number>();
     const stars: CStar[] = [];
     starsSrc.forEach((s, index) => {
@@ -412,7 +523,13 @@ class Builder {
       stars.push({ id: s.id, index, label, group: s.group, clauses, earned, earnedTrace: this.trace(`stars.${s.id}`, path, "earned", prov), path, deps: [...starDeps].sort((a, b) => a - b) });
     });
 
-    // Vetoes.
+    return stars;
+  }
+
+  /** The veto catalogue. */
+  private buildVetoes(stars: readonly CStar[], baseScope: Scope): CVeto[] {
+    const r = this.r;
+    const starIds = stars.map((s) => s.id);
     const vetoes: CVeto[] = [];
     const seenVeto = new Map<string, number>();
     (r.vetoes ?? []).forEach((v, index) => {
@@ -459,39 +576,13 @@ class Builder {
           : undefined,
       });
     });
-    const vetoFact = facts.find((f) => f.type === "list");
 
-    // Qualification.
-    let qualifiedStars: number[] | undefined;
-    let qualifiedTrace: TraceEntry | undefined;
-    if (r.qualified) {
-      const g = r.qualified.group;
-      if (!(g in groups)) this.issue("unknown_reference", ["qualified", "group"], `unknown group "${g}"${didYouMean(g, Object.keys(groups))}`);
-      qualifiedStars = stars.filter((s) => s.group === g).map((s) => s.index);
-      qualifiedTrace = this.trace("qualified", ["qualified"], `qualified when every "${g}" star is earned`, this.provenance(r.qualified.source, ["qualified", "source"]));
-    }
+    return vetoes;
+  }
 
-    // Rating.
-    const rating = this.buildRating(scores, stars.length);
-
-    // Tiers.
-    const ratingSym: Sym[] = [];
-    const slots = {
-      rating: this.slot++,
-      qualified: this.slot++,
-      grade: this.slot++,
-      previousStep: this.slot++,
-      hasHistory: this.slot++,
-      size: 0,
-    };
-    if (rating.kind !== "grades") this.fastSlots.set(slots.rating, { kind: "int", num: { scale: 0, lo: rating.min, hi: rating.max } });
-    if (rating.kind === "grades") ratingSym.push({ name: "grade", kind: "context", type: { k: "string", values: rating.grades }, slot: slots.grade });
-    else ratingSym.push({ name: "rating", kind: "context", type: NUMBER, slot: slots.rating });
-    if (r.qualified) ratingSym.push({ name: "qualified", kind: "context", type: BOOLEAN, slot: slots.qualified });
-    const outcomeScope = this.scope(ratingSym);
-    const tierByRating = this.buildTiers(rating, outcomeScope);
-
-    // Remediation.
+  /** Remediation steps and the first-match rules that pick them, reading history. */
+  private buildRemediation(ratingSym: Sym[], slots: { previousStep: number; hasHistory: number }): { remedyRules: CRemedyRule[]; stepLabels: Map<string, Bilingual> } {
+    const r = this.r;
     const stepIds = Object.keys(r.remediation?.steps ?? {});
     const remedyScope = this.scope([
       ...ratingSym,
@@ -537,7 +628,12 @@ class Builder {
       }
     });
 
-    // Procedure.
+    return { remedyRules, stepLabels };
+  }
+
+  /** Procedure steps, with their durations. */
+  private buildProcedure(): Model["procedure"] {
+    const r = this.r;
     const procedure = (r.procedure ?? []).map((p, i) => {
       const path: Path = ["procedure", i];
       const prov = this.provenance(p.source, [...path, "source"]) ?? freeze({ default: "" });
@@ -555,59 +651,7 @@ class Builder {
       seenProc.add(p.id);
     });
 
-    // Cohort rules and events.
-    const cohort = this.buildCohort(scores, facts, stars, rating);
-    const events = r.events?.downgrade
-      ? { trace: this.trace("events.downgrade", ["events", "downgrade"], "downgrade", this.provenance(r.events.downgrade.source, ["events", "downgrade", "source"])) }
-      : undefined;
-    if (events && rating.kind === "grades") this.issue("invalid_value", ["events"], "downgrade events need a numeric rating (stars or levels), not grades");
-
-    if (this.issues.length) throw new RulesetError(r.id, this.issues);
-    for (const st of stars) {
-      attachTrace(st.earned, st.earnedTrace);
-      for (const c of st.clauses) attachTrace(c.failed, c.failedTrace);
-    }
-
-    slots.size = this.slot;
-    const ratingOf = ratingResults(rating);
-    return freeze({
-      source: r,
-      id: r.id,
-      version: r.version,
-      rulesetRef: freeze({ id: r.id, version: r.version }),
-      dueCache: new Map(),
-      facts: freeze(facts),
-      factById,
-      scores: freeze(scores),
-      stars: freeze(stars),
-      vetoes: freeze(vetoes),
-      vetoById: new Map(vetoes.map((v) => [v.id, v])),
-      conditionalVetoes: freeze(vetoes.filter((v) => v.when)),
-      vetoFact,
-      qualifiedStars,
-      qualifiedTrace,
-      rating,
-      tierByRating,
-      remedyRules: freeze(remedyRules),
-      stepLabels,
-      slots: freeze(slots),
-      procedure: freeze(procedure) as Model["procedure"],
-      fast: this.allFast,
-      lastAsOf: { value: undefined },
-      ratingDeps: rating.kind === "starCount" ? [...new Set(stars.flatMap((st) => st.deps))].sort((a, b) => a - b) : (this.scoreDeps.get(rating.score.id) ?? []),
-      cohort,
-      events,
-      intern: internPlan(stars, rating, remedyRules.length, [...tierByRating.values()]),
-      scoreObjects: new Map(),
-      boundedFacts: freeze(facts.filter((f) => f.maxFact || f.minFact)),
-      conditionalFacts: facts.some((f) => f.requiredWhen),
-      scoreTrace: freeze(scores.map((sc) => this.trace(`scores.${sc.id}`, [...sc.path], "computed (the value is in scores)", sc.provenance))),
-      ratingOf,
-      ratingMin: rating.kind === "grades" ? 0 : rating.min,
-      tierAt: rating.kind === "grades" ? [] : range(rating.min, rating.max).map((v) => tierByRating.get(v)!),
-      ratingAt: rating.kind === "grades" ? [] : range(rating.min, rating.max).map((v) => ratingOf.get(v)!),
-      traceOf: this.traceTables(rating, qualifiedTrace),
-    });
+    return freeze(procedure) as Model["procedure"];
   }
 
   /** A string setting that is a literal or a string parameter holding one of `allowed`. */
@@ -903,60 +947,6 @@ class Builder {
     }
     return byRating;
   }
-}
-
-function range(lo: number, hi: number): number[] {
-  const out: number[] = [];
-  for (let v = lo; v <= hi; v++) out.push(v);
-  return out;
-}
-
-function internPlan(stars: readonly CStar[], rating: CRating, rules: number, tiers: readonly CTier[]): Model["intern"] {
-  const bits = Math.max(0, ...tiers.map((t) => t.actions.filter((a) => a.when).length + t.payments.length));
-  const masks = 2 ** bits;
-  const base = Math.max(1, ...stars.map((s) => s.clauses.length + 1));
-  const values: (number | string)[] = rating.kind === "grades" ? [...rating.grades] : [];
-  if (rating.kind !== "grades") for (let v = rating.min; v <= rating.max; v++) values.push(v);
-  const span = Math.pow(base, stars.length) * values.length * (rules + 1) * masks;
-  if (!(span <= Number.MAX_SAFE_INTEGER)) return undefined;
-  return { base, values: values.length, valueIndex: new Map(values.map((v, i) => [v, i])), rules: rules + 1, masks, cache: new Map() };
-}
-
-function attachTrace(result: StarResult, entry: TraceEntry): void {
-  // Star results are built unfrozen so they can be finished here, then frozen for good.
-  void entry;
-  freeze(result);
-}
-
-function ratingResults(rating: CRating): Map<number | string, RatingResult> {
-  const m = new Map<number | string, RatingResult>();
-  if (rating.kind === "grades") for (const g of rating.grades) m.set(g, freeze({ grade: g }));
-  else for (let v = rating.min; v <= rating.max; v++) m.set(v, freeze({ stars: v, max: rating.max }));
-  return m;
-}
-
-/** Default decimals held on the fast path for a decimal fact declared without a step. */
-const FAST_DEFAULT_SCALE = 2;
-/** Magnitude limit (in scaled units) for a fact declared without a bound; larger values use the exact path. */
-const FAST_LIMIT = 1e9;
-
-function decimalsOf(q: Q | undefined): number {
-  const s = q && scaledOf(q);
-  return s ? s.scale : 0;
-}
-
-/** How a numeric fact is held on the fast path, or undefined when it cannot be. */
-function fastFactInfo(type: "decimal" | "integer", min: Q | undefined, max: Q | undefined, step: Q | undefined): CFact["fast"] {
-  if ((min && !scaledOf(min)) || (max && !scaledOf(max)) || (step && !scaledOf(step))) return undefined;
-  const scale = type === "integer" ? 0 : Math.max(step ? decimalsOf(step) : FAST_DEFAULT_SCALE, decimalsOf(min), decimalsOf(max));
-  if (scale > 6) return undefined;
-  const pow = POW10[scale]!;
-  const toInt = (q: Q) => q.n.div(q.d).times(pow);
-  const lo = min ? toInt(min).ceil().toNumber() : -FAST_LIMIT;
-  const hi = max ? toInt(max).floor().toNumber() : FAST_LIMIT;
-  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || Math.abs(lo) > FAST_LIMIT * 1e3 || Math.abs(hi) > FAST_LIMIT * 1e3) return undefined;
-  const stepInt = step ? toInt(step).toNumber() : undefined;
-  return { scale, pow, lo, hi, step: stepInt };
 }
 
 const OUTCOME_NAMES = ["rating", "grade", "qualified", "previousStep", "hasHistory"];
