@@ -13,9 +13,13 @@ const packRulesets: NonNullable<Options["esbuildPlugins"]>[number] = {
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/]rulesets\.ts$/ }, () => {
       const root = join(process.cwd(), "rulesets");
+      // The same ids in the same order as src/rulesets.ts, which the other builds import.
+      const source = readFileSync(join(process.cwd(), "src", "rulesets.ts"), "utf8");
+      const ids = [...source.matchAll(/^\s+"([a-z]+\/[a-z]+)": /gm)].map((m) => m[1]!);
+      const files = readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith(".json") && !f.endsWith("schema.json"));
+      if (files.length !== ids.length) throw new Error(`src/rulesets.ts lists ${ids.length} rulesets but rulesets/ has ${files.length}`);
       const data: Record<string, unknown> = {};
-      const files = readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith(".json") && !f.endsWith("schema.json")).sort();
-      for (const f of files) data[f.replace(/\.json$/, "").split("\\").join("/")] = JSON.parse(readFileSync(join(root, f), "utf8"));
+      for (const id of ids) data[id] = JSON.parse(readFileSync(join(root, `${id}.json`), "utf8"));
       const packed = deflateRawSync(Buffer.from(JSON.stringify(data)), { level: 9 }).toString("base64");
       return {
         contents: `import { unpackRulesets } from "./_lib/unpack.js";\nexport const rulesets = /* @__PURE__ */ unpackRulesets(${JSON.stringify(packed)});\n`,
