@@ -22,20 +22,21 @@ export function loadFacts(model: Model, facts: Readonly<Record<string, unknown>>
   const frame: unknown[] = new Array(model.slots.size);
   const missing: CFact[] = [];
   const conditional: CFact[] = [];
-  for (const f of model.facts) {
+  const load = (f: CFact) => {
     const raw = facts[f.id];
-    if (f.requiredWhen) {
-      // Read once the facts it depends on are known: an ignored fact is not checked either.
-      conditional.push(f);
-      continue;
-    }
     if (raw === undefined || raw === null) {
       if (f.hasDefault) frame[f.slot] = normalizeDefault(f);
       else missing.push(f);
-      continue;
+      return;
     }
     const v = readFact(f, raw, errors);
     if (v !== undefined) frame[f.slot] = v;
+  };
+  // A fact required only in some cases is read once the facts it depends on are known: an
+  // ignored fact is not checked either.
+  for (const f of model.facts) {
+    if (f.requiredWhen) conditional.push(f);
+    else load(f);
   }
   for (const f of conditional) {
     let required = true;
@@ -44,15 +45,7 @@ export function loadFacts(model: Model, facts: Readonly<Record<string, unknown>>
     } catch {
       required = true; // a fact it depends on is itself bad or missing; check this one too
     }
-    if (!required) continue;
-    const raw = facts[f.id];
-    if (raw === undefined || raw === null) {
-      if (f.hasDefault) frame[f.slot] = normalizeDefault(f);
-      else missing.push(f);
-      continue;
-    }
-    const v = readFact(f, raw, errors);
-    if (v !== undefined) frame[f.slot] = v;
+    if (required) load(f);
   }
   for (const key of Object.keys(facts)) {
     if (!model.factById.has(key)) {
