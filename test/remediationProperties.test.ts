@@ -36,9 +36,10 @@ function checkStars(scheme: typeof member, facts: Record<string, unknown>) {
   }
   const nl = r.remediation.nextLevel;
   if (nl && nl.changes.length && typeof nl.to === "number") {
-    expect(level(scheme.evaluate({ id: "s", facts: apply(facts, nl.changes) }))).toBeGreaterThanOrEqual(nl.to);
+    const to = nl.to;
+    expect(level(scheme.evaluate({ id: "s", facts: apply(facts, nl.changes) }))).toBeGreaterThanOrEqual(to);
     nl.changes.forEach((_, i) => {
-      expect(level(scheme.evaluate({ id: "s", facts: apply(facts, nl.changes.filter((__, j) => j !== i)) }))).toBeLessThan(nl.to);
+      expect(level(scheme.evaluate({ id: "s", facts: apply(facts, nl.changes.filter((__, j) => j !== i)) }))).toBeLessThan(to);
     });
   }
 }
