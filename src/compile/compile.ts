@@ -6,13 +6,15 @@ import { compileExact, render, type ExactFn } from "../expr/exact.js";
 import { compileFast, compileFastNum, scaledOf, POW10, type FastFn, type FastSlot } from "../expr/fast.js";
 import { parse, caret } from "../expr/parse.js";
 import { BOOLEAN, NUMBER, type Scope, type Sym, type Type, type Value } from "../expr/types.js";
-import type { Bilingual, Provenance, StarResult, TierResult, TraceEntry } from "../evaluate/types.js";
+import type { Bilingual, Provenance, StarResult, TraceEntry } from "../evaluate/types.js";
 import { RulesetError, type IssuePath, type RulesetIssue } from "../ruleset/RulesetError.js";
 import { attachTrace, fastFactInfo, internPlan, range, ratingResults } from "./plan.js";
+import { buildCohort } from "./cohortRules.js";
+import { buildRating, buildTiers } from "./outcome.js";
 import { Ruleset, type RulesetSource, type SourceRef } from "../ruleset/schema.js";
 import { fromZodIssues } from "../ruleset/zodIssues.js";
 import { VOCABULARY } from "../ruleset/vocabulary.js";
-import { KIND_BOOLEAN, KIND_ENUM, KIND_LIST, KIND_NUMBER, type CCohort, type CClause, type CFact, type CRating, type CRemedyRule, type CScore, type CStar, type CTier, type CVeto, type Model } from "./model.js";
+import { KIND_BOOLEAN, KIND_ENUM, KIND_LIST, KIND_NUMBER, type CClause, type CFact, type CRating, type CRemedyRule, type CScore, type CStar, type CVeto, type Model } from "./model.js";
 
 type Path = (string | number)[];
 
@@ -31,7 +33,8 @@ export function buildModel(input: unknown): Model {
   return new Builder(parsed.data).build();
 }
 
-class Builder {
+/** Checks a ruleset section by section and builds the model; some section builders live beside it. */
+export class Builder {
   readonly issues: RulesetIssue[] = [];
   private readonly syms = new Map<string, Sym>();
   private slot = 0;
@@ -43,7 +46,7 @@ class Builder {
   private readonly texts = new Map<string, Bilingual>();
 
   /** A bilingual label, or the name of a text parameter holding one. */
-  private text(label: Bilingual | string, path: Path): Bilingual {
+  text(label: Bilingual | string, path: Path): Bilingual {
     if (typeof label !== "string") return freeze({ ...label });
     const t = this.texts.get(label);
     if (!t) {
@@ -53,15 +56,15 @@ class Builder {
     return t;
   }
 
-  constructor(private readonly r: RulesetSource) {}
+  constructor(readonly r: RulesetSource) {}
 
-  private issue(code: RulesetIssue["code"], path: IssuePath, message: string): void {
+  issue(code: RulesetIssue["code"], path: IssuePath, message: string): void {
     this.issues.push({ code, path, message });
   }
 
   // ── sources ──────────────────────────────────────────────────────────────
 
-  private provenance(src: SourceRef | undefined, path: Path): Provenance | undefined {
+  provenance(src: SourceRef | undefined, path: Path): Provenance | undefined {
     if (!src) return undefined;
     if ("default" in src) return freeze({ default: src.default });
     const doc = this.r.documents[src.document];
@@ -76,7 +79,7 @@ class Builder {
     });
   }
 
-  private trace(rule: string, path: Path, outcome: string, prov: Provenance | undefined, value?: string): TraceEntry {
+  trace(rule: string, path: Path, outcome: string, prov: Provenance | undefined, value?: string): TraceEntry {
     return freeze({
       rule,
       path: freeze([...path]),
@@ -177,7 +180,7 @@ class Builder {
     }
   }
 
-  private int(ref: number | string | undefined, path: Path, what: string): number | undefined {
+  int(ref: number | string | undefined, path: Path, what: string): number | undefined {
     const q = this.num(ref, path, what);
     if (q === undefined) return undefined;
     if (!q.isInteger()) {
@@ -212,7 +215,7 @@ class Builder {
     }
 
     // Rating.
-    const rating = this.buildRating(scores, stars.length);
+    const rating = buildRating(this, scores, stars.length);
 
     // Tiers.
     const ratingSym: Sym[] = [];
@@ -229,12 +232,12 @@ class Builder {
     else ratingSym.push({ name: "rating", kind: "context", type: NUMBER, slot: slots.rating });
     if (r.qualified) ratingSym.push({ name: "qualified", kind: "context", type: BOOLEAN, slot: slots.qualified });
     const outcomeScope = this.scope(ratingSym);
-    const tierByRating = this.buildTiers(rating, outcomeScope);
+    const tierByRating = buildTiers(this, rating, outcomeScope);
     const { remedyRules, stepLabels } = this.buildRemediation(ratingSym, slots);
     const procedure = this.buildProcedure();
 
     // Cohort rules and events.
-    const cohort = this.buildCohort(scores, facts, stars, rating);
+    const cohort = buildCohort(this, scores, facts, stars, rating);
     const events = r.events?.downgrade
       ? { trace: this.trace("events.downgrade", ["events", "downgrade"], "downgrade", this.provenance(r.events.downgrade.source, ["events", "downgrade", "source"])) }
       : undefined;
@@ -654,69 +657,7 @@ class Builder {
     return freeze(procedure) as Model["procedure"];
   }
 
-  /** A string setting that is a literal or a string parameter holding one of `allowed`. */
-  private choice<T extends string>(ref: string | undefined, path: Path, allowed: readonly T[], fallback: T): T {
-    if (ref === undefined) return fallback;
-    let v = ref;
-    if (!allowed.includes(ref as T)) {
-      const p = this.r.parameters?.[ref];
-      if (p?.type === "string") v = p.value;
-      else {
-        this.issue("invalid_value", path, `expected one of ${allowed.map((a) => JSON.stringify(a)).join(", ")} or a string parameter, got ${JSON.stringify(ref)}${didYouMean(ref, [...allowed, ...Object.keys(this.r.parameters ?? {})])}`);
-        return fallback;
-      }
-    }
-    if (!allowed.includes(v as T)) {
-      this.issue("invalid_value", ["parameters", ref, "value"], `parameter "${ref}" must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, got ${JSON.stringify(v)}${didYouMean(v, allowed)}`);
-      return fallback;
-    }
-    return v as T;
-  }
 
-  private buildCohort(scores: readonly CScore[], facts: readonly CFact[], stars: readonly CStar[], rating: CRating): CCohort | undefined {
-    const c = this.r.cohort;
-    if (!c) return undefined;
-    const path: Path = ["cohort"];
-    let rankBy: CScore | undefined;
-    if (c.rankBy !== undefined) {
-      rankBy = scores.find((s) => s.id === c.rankBy);
-      if (!rankBy) this.issue("unknown_reference", [...path, "rankBy"], `unknown score "${c.rankBy}"${didYouMean(c.rankBy, scores.map((s) => s.id))}`);
-    }
-    const numeric = rating.kind !== "grades";
-    const lo = numeric ? rating.min : 0, hi = numeric ? rating.max : 0;
-    const quotas = (c.quotas ?? []).map((q, i) => {
-      const qp: Path = [...path, "quotas", i];
-      if (!numeric) this.issue("invalid_value", qp, "quotas need a numeric rating (stars or levels)");
-      const r = this.int(q.rating, [...qp, "rating"], `rating of quota "${q.id}"`) ?? 0;
-      const to = this.int(q.demoteTo, [...qp, "demoteTo"], `demoteTo of quota "${q.id}"`) ?? 0;
-      const share = this.num(q.share, [...qp, "share"], `share of quota "${q.id}"`) ?? Q.ZERO;
-      if (numeric && (r < lo || r > hi)) this.issue("invalid_value", [...qp, "rating"], `quota "${q.id}" caps rating ${r}, outside ${lo}–${hi}`);
-      if (numeric && (to < lo || to >= r)) this.issue("invalid_value", [...qp, "demoteTo"], `quota "${q.id}" must demote below ${r}, to a rating of at least ${lo}; got ${to}`);
-      if (share.cmp(Q.ZERO) < 0 || share.cmp(Q.of(1)) > 0) this.issue("invalid_value", [...qp, "share"], `share of quota "${q.id}" must be between 0 and 1, got ${share.toString()}`);
-      return { id: q.id, rating: r, share, demoteTo: to, path: qp, provenance: this.provenance(q.source, [...qp, "source"]) ?? freeze({ default: "" }) };
-    });
-    const lastPlace = (c.lastPlace ?? []).map((l, i) => {
-      const lp: Path = [...path, "lastPlace", i];
-      const fact = facts.find((f) => f.id === l.fact);
-      if (!fact) this.issue("unknown_reference", [...lp, "fact"], `unknown fact "${l.fact}"${didYouMean(l.fact, facts.map((f) => f.id))}`);
-      else if (fact.type !== "decimal" && fact.type !== "integer") this.issue("type_mismatch", [...lp, "fact"], `last place needs a numeric fact, but "${l.fact}" is a ${fact.type}`);
-      const starIndex = stars.findIndex((s) => s.id === l.star);
-      if (starIndex < 0) this.issue("unknown_reference", [...lp, "star"], `unknown star "${l.star}"${didYouMean(l.star, stars.map((s) => s.id))}`);
-      const bottom = l.bottom === undefined ? 1 : (this.int(l.bottom, [...lp, "bottom"], "bottom") ?? 1);
-      if (bottom < 1) this.issue("invalid_value", [...lp, "bottom"], `bottom must be at least 1, got ${bottom}`);
-      return { fact: fact!, starIndex, bottom, path: lp, provenance: this.provenance(l.source, [...lp, "source"]) ?? freeze({ default: "" }) };
-    });
-    if (lastPlace.length && rating.kind !== "starCount") this.issue("invalid_value", [...path, "lastPlace"], "last-place elimination removes stars, so it needs a starCount rating");
-    this.provenance(c.source, [...path, "source"]);
-    return {
-      rankBy,
-      quotas,
-      mode: this.choice(c.quotaMode, [...path, "quotaMode"], ["enforce", "report"] as const, "enforce"),
-      tiePolicy: this.choice(c.tiePolicy, [...path, "tiePolicy"], ["demoteTied", "keepTied", "byId"] as const, "demoteTied"),
-      minCap: c.minCap === undefined ? 0 : (this.int(c.minCap, [...path, "minCap"], "minCap") ?? 0),
-      lastPlace,
-    };
-  }
 
   /** Fact indexes an expression reads, directly or through scores. */
   private depsOf(node: Node): number[] {
@@ -777,7 +718,7 @@ class Builder {
   }
 
   /** `score >= min` on the fast path. */
-  private bandFast(score: string, min: Q | undefined): FastFn | undefined {
+  bandFast(score: string, min: Q | undefined): FastFn | undefined {
     if (!min) return undefined;
     if (!scaledOf(min)) {
       this.allFast = false;
@@ -809,144 +750,7 @@ class Builder {
     if ((f.type === "decimal" || f.type === "integer") && !toDecimal(v)) this.issue("invalid_value", path, `default of "${f.id}" must be a number`);
   }
 
-  private buildRating(scores: CScore[], starCount: number): CRating {
-    const r = this.r.rating;
-    const path: Path = ["rating"];
-    const prov = this.provenance(r.source, [...path, "source"]);
-    if (r.kind === "starCount") {
-      if (starCount === 0) this.issue("invalid_value", path, `a "starCount" rating needs stars; declare some under "stars"`);
-      return { kind: "starCount", min: 0, max: starCount, trace: this.trace("rating", path, "rating = number of stars earned", prov) };
-    }
-    const score = scores.find((s) => s.id === r.score);
-    if (!score) this.issue("unknown_reference", [...path, "score"], `unknown score "${r.score}"${didYouMean(r.score, scores.map((s) => s.id))}`);
-    const placeholder: CScore = score ?? { id: r.score, slot: 0, fn: () => Q.ZERO, path, provenance: { default: "" }, texts: new Map() };
-    if (r.bands.length === 0) this.issue("invalid_value", [...path, "bands"], "rating needs at least one band");
-    const last = r.bands.length - 1;
-    r.bands.forEach((b, i) => {
-      if (i < last && b.min === undefined) this.issue("invalid_value", [...path, "bands", i, "min"], `only the last band may omit "min"`);
-      if (i === last && b.min !== undefined) this.issue("tier_gap", [...path, "bands", i], `the last band must omit "min" so that every score gets a rating`);
-    });
-    const mins = r.bands.map((b, i) => this.num(b.min, [...path, "bands", i, "min"], "band min"));
-    for (let i = 1; i < mins.length; i++) {
-      const a = mins[i - 1], b = mins[i];
-      if (a && b && a.cmp(b) <= 0) this.issue("tier_overlap", [...path, "bands", i, "min"], `bands must be listed highest first: band ${i} (min ${b.toString()}) is not below band ${i - 1} (min ${a.toString()})`);
-    }
-    if (r.kind === "levels") {
-      const levels = r.bands.map((b) => b.level);
-      for (let i = 1; i < levels.length; i++) {
-        if (levels[i]! !== levels[i - 1]! - 1) this.issue("tier_gap", [...path, "bands", i, "level"], `levels must step down by one: ${levels[i - 1]} is followed by ${levels[i]}`);
-      }
-      return {
-        kind: "levels",
-        score: placeholder,
-        min: Math.min(...levels),
-        max: Math.max(...levels),
-        bands: r.bands.map((b, i) => ({ level: b.level, min: mins[i], fast: this.bandFast(r.score, mins[i]) })),
-        trace: this.trace("rating", path, `level from ${r.score} bands`, prov),
-      };
-    }
-    const grades = r.bands.map((b) => b.grade);
-    grades.forEach((g, i) => {
-      if (grades.indexOf(g) !== i) this.issue("duplicate_id", [...path, "bands", i, "grade"], `duplicate grade "${g}"`);
-    });
-    return {
-      kind: "grades",
-      score: placeholder,
-      bands: r.bands.map((b, i) => ({ grade: b.grade, min: mins[i], fast: this.bandFast(r.score, mins[i]) })),
-      grades,
-      trace: this.trace("rating", path, `grade from ${r.score} bands`, prov),
-    };
-  }
 
-  private buildTiers(rating: CRating, scope: Scope): Map<number | string, CTier> {
-    const byRating = new Map<number | string, CTier>();
-    const schemePays = this.r.tiers.some((t) => (t.payments ?? []).length > 0);
-    const bounds = new Map<string, [number, number]>();
-    const seen = new Map<string, number>();
-    const tiers: CTier[] = [];
-    this.r.tiers.forEach((t, index) => {
-      const path: Path = ["tiers", index];
-      if (seen.has(t.id)) this.issue("duplicate_id", [...path, "id"], `duplicate tier id "${t.id}" (also tiers[${seen.get(t.id)}])`);
-      seen.set(t.id, index);
-      const prov = this.provenance(t.source, [...path, "source"]);
-      const label = freeze({ ...t.label });
-      const actions = (t.actions ?? []).map((a, ai) => {
-        const ap: Path = [...path, "actions", ai];
-        const w = a.when ? this.expr(a.when, [...ap, "when"], scope, "boolean") : undefined;
-        const aprov = this.provenance(a.source, [...ap, "source"]) ?? prov;
-        return { item: freeze({ id: a.id, label: freeze({ ...a.label }) }), when: w?.fn, whenFast: w?.fast, trace: this.trace(`tiers.${t.id}.actions.${a.id}`, ap, "applied", aprov) };
-      });
-      const payments = (t.payments ?? []).map((p, pi) => {
-        const pp: Path = [...path, "payments", pi];
-        const w = p.when ? this.expr(p.when, [...pp, "when"], scope, "boolean") : undefined;
-        const when = w?.fn;
-        const amount = this.num(p.amount, [...pp, "amount"], `amount of payment "${p.id}"`) ?? Q.ZERO;
-        const perYear = p.period === "month" ? amount.mul(Q.of(12)) : amount;
-        const pprov = this.provenance(p.source, [...pp, "source"]) ?? prov;
-        return {
-          item: { id: p.id, label: freeze({ ...p.label }), amount, period: p.period, perYear },
-          when,
-          whenFast: w?.fast,
-          trace: this.trace(`tiers.${t.id}.payments.${p.id}`, pp, `pays ${amount.toString()} per ${p.period}`, pprov),
-        };
-      });
-      const bonus = t.bonusPoints !== undefined ? this.num(t.bonusPoints, [...path, "bonusPoints"], "bonusPoints")?.toString() : undefined;
-      const conditional = actions.some((a) => a.when) || payments.length > 0;
-      const fixed: TierResult | undefined = conditional
-        ? undefined
-        : freeze({
-            id: t.id,
-            label,
-            actions: freeze(actions.map((a) => a.item)),
-            ...(bonus !== undefined ? { bonusPoints: bonus } : {}),
-            // In a scheme that pays, every tier reports its payments, even none.
-            ...(schemePays ? { payments: freeze([]) } : {}),
-          });
-      const tier: CTier = { id: t.id, index, label, fixed, actions, payments, bonusPoints: bonus, trace: this.trace(`tiers.${t.id}`, path, `tier ${t.id}`, prov), byMask: new Map() };
-      tiers.push(tier);
-
-      if (rating.kind === "grades") {
-        if (t.grade === undefined) {
-          this.issue("invalid_value", [...path, "grade"], `tier "${t.id}" must name the grade it covers`);
-          return;
-        }
-        if (!rating.grades.includes(t.grade)) {
-          this.issue("unknown_reference", [...path, "grade"], `unknown grade "${t.grade}"${didYouMean(t.grade, rating.grades)}`);
-          return;
-        }
-        const prev = byRating.get(t.grade);
-        if (prev) this.issue("tier_overlap", [...path, "grade"], `tiers "${prev.id}" and "${t.id}" both cover grade "${t.grade}"`);
-        else byRating.set(t.grade, tier);
-        return;
-      }
-      if (t.grade !== undefined) this.issue("invalid_value", [...path, "grade"], `tier "${t.id}" names a grade, but this rating is a number`);
-      const lo = t.min !== undefined ? (this.int(t.min, [...path, "min"], `min of tier "${t.id}"`) ?? rating.min) : rating.min;
-      const hi = t.max !== undefined ? (this.int(t.max, [...path, "max"], `max of tier "${t.id}"`) ?? rating.max) : rating.max;
-      bounds.set(t.id, [lo, hi]);
-      if (lo > hi) this.issue("invalid_value", path, `tier "${t.id}" has min ${lo} above max ${hi}`);
-      for (let v = Math.max(lo, rating.min); v <= Math.min(hi, rating.max); v++) {
-        const prev = byRating.get(v);
-        if (prev) this.issue("tier_overlap", path, `tiers "${prev.id}" and "${t.id}" both cover rating ${v}`);
-        else byRating.set(v, tier);
-      }
-    });
-    if (rating.kind === "grades") {
-      for (const g of rating.grades) if (!byRating.has(g)) this.issue("tier_gap", ["tiers"], `no tier covers grade "${g}"`);
-    } else {
-      const missing: number[] = [];
-      for (let v = rating.min; v <= rating.max; v++) if (!byRating.has(v)) missing.push(v);
-      if (missing.length) {
-        const runs = missing.map((m) => String(m)).join(", ");
-        const around = (v: number) => {
-          const below = tiers.filter((t) => bounds.get(t.id)![1] < v).sort((a, b) => bounds.get(b.id)![1] - bounds.get(a.id)![1]);
-          const above = tiers.filter((t) => bounds.get(t.id)![0] > v).sort((a, b) => bounds.get(a.id)![0] - bounds.get(b.id)![0]);
-          return below.length && above.length ? ` (between tiers "${below[0]!.id}" and "${above[0]!.id}")` : "";
-        };
-        this.issue("tier_gap", ["tiers"], `no tier covers rating ${runs}${around(missing[0]!)}; tiers must cover every rating from ${rating.min} to ${rating.max}`);
-      }
-    }
-    return byRating;
-  }
 }
 
 const OUTCOME_NAMES = ["rating", "grade", "qualified", "previousStep", "hasHistory"];
