@@ -64,19 +64,21 @@ export function decideSubject(model: Model, subject: unknown, options: EvaluateO
   const rawId = s.id;
   const facts = s.facts;
   // The common case first: a well-formed subject whose values fit the fast path.
-  if (typeof rawId === "string" && model.fast && !exactOnly && facts !== null && typeof facts === "object" && s.events === undefined && history === undefined) {
-    const frame = loadFactsFast(model, facts as Record<string, unknown>);
-    if (frame !== undefined) return guarded(model, rawId, frame, true, undefined, asOf, undefined);
+  const isObject = facts !== null && typeof facts === "object" && !Array.isArray(facts);
+  let frame = model.fast && !exactOnly && isObject ? loadFactsFast(model, facts as Record<string, unknown>) : undefined;
+  if (frame !== undefined && typeof rawId === "string" && s.events === undefined && history === undefined) {
+    return guarded(model, rawId, frame, true, undefined, asOf, undefined);
   }
   const errors: SubjectError[] = [];
   const id = typeof rawId === "string" ? rawId : typeof rawId === "number" ? String(rawId) : undefined;
   if (id === undefined) errors.push({ path: ["id"], message: `the subject needs an "id" (a string), got ${rawId === undefined ? "none" : JSON.stringify(rawId)}` });
-  if (facts === null || typeof facts !== "object" || Array.isArray(facts)) {
+  if (!isObject) {
     errors.push({ path: ["facts"], message: `the subject needs "facts", an object of the ruleset's declared facts` });
     return reject(model, id, errors);
   }
   const events = readEvents(model, s.events, asOf, errors);
-  let frame = model.fast && !exactOnly && !errors.length ? loadFactsFast(model, facts as Record<string, unknown>) : undefined;
+  // The fast loader ran once above; when it declined, the exact loader checks and explains.
+  if (errors.length) frame = undefined;
   const fast = frame !== undefined;
   if (!frame) frame = loadFacts(model, facts as Record<string, unknown>, errors);
   const last = history === undefined ? undefined : readHistory(model, history, errors);
@@ -407,13 +409,13 @@ export function finish(d: Decided, cohort?: CohortChange): Evaluation {
       trace = hit.trace;
     } else {
       frozenStars = freeze(stars);
-      trace = buildTrace(model, frame, fast, applied, stars, qualified, rawValue, ctier, ruleIndex, undefined, undefined);
+      trace = buildTrace(model, applied, stars, qualified, rawValue, ctier, mask, ruleIndex, undefined, undefined);
       if (intern!.cache.size >= INTERN_LIMIT) intern!.cache.clear();
       intern!.cache.set(key, { stars: frozenStars, trace });
     }
   } else {
     frozenStars = freeze(stars);
-    trace = buildTrace(model, frame, fast, applied, stars, qualified, rawValue, ctier, ruleIndex, eventTrace, cohort?.trace);
+    trace = buildTrace(model, applied, stars, qualified, rawValue, ctier, mask, ruleIndex, eventTrace, cohort?.trace);
   }
   return freeze({
     ok: true as const,
@@ -523,13 +525,12 @@ function fastText(sc: CScore, frame: readonly unknown[]): string {
 /** The ordered decisions, as references to trace entries precomputed at compile time. */
 function buildTrace(
   model: Model,
-  frame: readonly unknown[],
-  fast: boolean,
   applied: readonly CVeto[] | undefined,
   stars: readonly StarResult[],
   qualified: boolean | undefined,
   rawValue: number | string,
   ctier: CTier,
+  mask: number,
   ruleIndex: number,
   eventTrace: readonly TraceEntry[] | undefined,
   cohortTrace: readonly TraceEntry[] | undefined,
@@ -548,8 +549,17 @@ function buildTrace(
   if (cohortTrace) for (const t of cohortTrace) out.push(t);
   out.push(ctier.trace);
   if (!ctier.fixed) {
-    for (const a of ctier.actions) if (a.when && ((fast ? a.whenFast! : a.when)(frame) as boolean)) out.push(a.trace);
-    for (const p of ctier.payments) if (!p.when || ((fast ? p.whenFast! : p.when)(frame) as boolean)) out.push(p.trace);
+    // The conditional items that applied, as tierMask found them (the same bit order).
+    let bit = 1;
+    for (const a of ctier.actions) {
+      if (!a.when) continue;
+      if (mask & bit) out.push(a.trace);
+      bit <<= 1;
+    }
+    for (const p of ctier.payments) {
+      if (mask & bit) out.push(p.trace);
+      bit <<= 1;
+    }
   }
   if (ruleIndex >= 0) out.push(model.remedyRules[ruleIndex]!.trace);
   return freeze(out);
