@@ -1,6 +1,6 @@
 import { Q } from "../_lib/decimal.js";
 import type { CCohort, Model } from "../compile/model.js";
-import { cappedValue, decideSubject, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
+import { cappedValue, decideSubject, factExact, finish, scoreExact, type CohortChange, type Decided } from "../evaluate/evaluate.js";
 import type { Bilingual, Rejection, Result, StarResult, TraceEntry } from "../evaluate/types.js";
 
 const freeze = Object.freeze;
@@ -79,7 +79,7 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
   const rows: Row[] = [];
   decided.forEach((d, index) => {
     if (d.ok) {
-      rows.push({ index, d, score: c?.rankBy ? scoreValue(d, c.rankBy.slot, c.rankBy) : undefined, stars: undefined, value: cappedValue(d, d.rawValue).value, trace: undefined });
+      rows.push({ index, d, score: c?.rankBy ? scoreExact(d, c.rankBy) : undefined, stars: undefined, value: cappedValue(d, d.rawValue).value, trace: undefined });
     }
   });
   const adjustments: Adjustment[] = [];
@@ -143,24 +143,6 @@ function gradeIndex(model: Model, grade: string): number {
   return r.kind === "grades" ? r.grades.indexOf(grade) : 0;
 }
 
-/** A score (or numeric fact) of one decided subject as an exact value, whichever path computed it. */
-function scoreValue(d: Decided, slot: number, score: { fast?: { kind: string; num?: { scale: number } } ; round?: number }): Q {
-  const v = d.frame[slot];
-  if (!d.fast) return v as Q;
-  const f = score.fast!;
-  if (score.round !== undefined) {
-    const scale = f.kind === "int" ? Math.min(f.num!.scale, score.round) : score.round;
-    return Q.of(v as number).div(Q.of(10 ** scale));
-  }
-  if (f.kind === "int") return Q.of(v as number).div(Q.of(10 ** f.num!.scale));
-  return Q.of(v as number).div(Q.of(d.frame[slot + 1] as number));
-}
-
-function factValue(d: Decided, fact: { slot: number; fast: { scale: number } | undefined }): Q {
-  const v = d.frame[fact.slot];
-  return d.fast ? Q.of(v as number).div(Q.of(10 ** fact.fast!.scale)) : (v as Q);
-}
-
 function cohortTrace(rule: string, path: readonly (string | number)[], outcome: string, value: string, provenance: { default: string } | object): TraceEntry {
   return freeze({ rule, path, outcome, value, isDefault: "default" in provenance, source: provenance as TraceEntry["source"] });
 }
@@ -170,7 +152,7 @@ function lastPlace(model: Model, c: CCohort, rows: Row[], out: Adjustment[]): vo
   const enforce = c.mode === "enforce";
   for (const rule of c.lastPlace) {
     if (rows.length < 2) continue;
-    const values = rows.map((r) => factValue(r.d, rule.fact));
+    const values = rows.map((r) => (factExact(r.d, rule.fact) as Q));
     // The cut is the value at the `bottom`-th place from the end; everyone at or below it loses.
     const ascending = values.slice().sort((a, b) => a.cmp(b));
     const min = ascending[Math.min(rule.bottom, ascending.length) - 1]!;
@@ -181,8 +163,8 @@ function lastPlace(model: Model, c: CCohort, rows: Row[], out: Adjustment[]): vo
       const current = r.stars ?? r.d.stars;
       if (!current[rule.starIndex]!.earned) continue; // does not hold the star anyway
       const reason: Bilingual = freeze({
-        zh: `末位淘汰：${rule.fact.label.zh}${factValue(r.d, rule.fact).toString()}分，在${rows.length}个中${rule.bottom === 1 ? "排名末位" : `排名后${rule.bottom}位`}${losers.length > rule.bottom ? `（${losers.length}个在淘汰线上或以下）` : ""}，摘去${star.label.zh}`,
-        en: `${rule.bottom === 1 ? "last place" : `bottom ${rule.bottom}`} on ${rule.fact.id} (${factValue(r.d, rule.fact).toString()}) among ${rows.length}${losers.length > rule.bottom ? `, ${losers.length} at or below the cut` : ""}: loses ${star.id}`,
+        zh: `末位淘汰：${rule.fact.label.zh}${(factExact(r.d, rule.fact) as Q).toString()}分，在${rows.length}个中${rule.bottom === 1 ? "排名末位" : `排名后${rule.bottom}位`}${losers.length > rule.bottom ? `（${losers.length}个在淘汰线上或以下）` : ""}，摘去${star.label.zh}`,
+        en: `${rule.bottom === 1 ? "last place" : `bottom ${rule.bottom}`} on ${rule.fact.id} (${(factExact(r.d, rule.fact) as Q).toString()}) among ${rows.length}${losers.length > rule.bottom ? `, ${losers.length} at or below the cut` : ""}: loses ${star.id}`,
       });
       const nextStars = current.slice();
       nextStars[rule.starIndex] = freeze({ id: star.id, label: star.label, group: star.group, earned: false, vetoedBy: freeze([]), reason });

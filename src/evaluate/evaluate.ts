@@ -1,6 +1,6 @@
 import { DivisionByZero, Q } from "../_lib/decimal.js";
 import { addDuration, parseIsoDate } from "../_lib/dates.js";
-import type { CScore, CTier, CVeto, Model } from "../compile/model.js";
+import type { CFact, CScore, CTier, CVeto, Model } from "../compile/model.js";
 import { loadFacts } from "./loadFacts.js";
 import { nextLevel, nextStars } from "../remediation/search.js";
 import { loadFactsFast } from "./loadFactsFast.js";
@@ -504,12 +504,34 @@ function scoreText(model: Model, frame: readonly unknown[], fast: boolean): Read
   return freeze(out);
 }
 
+/** The scale of a fast-path score held as a scaled integer (rounded scores at their reported scale); undefined for a fraction. */
+function intScale(sc: CScore): number | undefined {
+  const f = sc.fast!;
+  if (sc.round !== undefined) return f.kind === "int" ? Math.min(f.num.scale, sc.round) : sc.round;
+  return f.kind === "int" ? f.num.scale : undefined;
+}
+
+/** A score of a decided subject as an exact value, whichever path computed it. */
+export function scoreExact(d: Decided, sc: CScore): Q {
+  const v = d.frame[sc.slot];
+  if (!d.fast) return v as Q;
+  const scale = intScale(sc);
+  return scale !== undefined ? Q.of(v as number).div(Q.of(POW10[scale]!)) : Q.of(v as number).div(Q.of(d.frame[sc.slot + 1] as number));
+}
+
+/** A fact of a decided subject: a number as an exact value, a boolean or string as it is. */
+export function factExact(d: Decided, f: CFact): Q | boolean | undefined {
+  const v = d.frame[f.slot];
+  if (typeof v !== "number" || !d.fast) return v as Q | boolean | undefined;
+  return Q.of(v).div(Q.of(f.fast!.pow));
+}
+
 /** A fast-path score as its reported string, remembered per value (a fraction by numerator and denominator). */
 function fastText(sc: CScore, frame: readonly unknown[]): string {
-  const f = sc.fast!;
   const v = frame[sc.slot] as number;
-  if (sc.round !== undefined) return formatScaled(v, f.kind === "int" ? Math.min(f.num.scale, sc.round) : sc.round);
-  if (f.kind === "int") return formatScaled(v, f.num.scale);
+  const scale = intScale(sc);
+  if (scale !== undefined) return formatScaled(v, scale);
+  const f = sc.fast! as Extract<NonNullable<CScore["fast"]>, { kind: "frac" }>;
   const d = frame[sc.slot + 1] as number;
   const key = v * (f.db.hi + 1) + d;
   if (!Number.isSafeInteger(key)) return formatFrac(v, d);

@@ -13,7 +13,7 @@
  */
 import { Q } from "../_lib/decimal.js";
 import type { CFact } from "../compile/model.js";
-import { cappedValue, decide, type Decided } from "../evaluate/evaluate.js";
+import { cappedValue, decide, factExact, type Decided } from "../evaluate/evaluate.js";
 import type { FactChange, NextLevel, NextStar } from "../evaluate/types.js";
 
 const freeze = Object.freeze;
@@ -30,14 +30,6 @@ interface Candidate {
 }
 
 type Target = (d: Decided) => boolean;
-
-/** Reads a fact's current value from a frame as an exact value. */
-function factQ(d: Decided, f: CFact): Q | boolean | undefined {
-  const v = d.frame[f.slot];
-  if (v === undefined || typeof v === "boolean") return v;
-  if (v instanceof Q) return v;
-  return Q.of(v as number).div(Q.of(f.fast!.pow));
-}
 
 /** Writes a value into a frame in the frame's own representation (scaled integer on the fast path). */
 function put(d: Decided, frame: unknown[], f: CFact, v: Q | boolean): void {
@@ -58,7 +50,7 @@ function candidates(d: Decided, deps: readonly number[]): Candidate[] {
   for (const i of deps) {
     const f = d.model.facts[i]!;
     if (f.improve === "none") continue;
-    const cur = factQ(d, f);
+    const cur = factExact(d, f);
     if (cur === undefined) continue;
     if (typeof cur === "boolean") {
       const best = f.improve === "up";
@@ -66,7 +58,7 @@ function candidates(d: Decided, deps: readonly number[]): Candidate[] {
       continue;
     }
     const bound = (q: Q | undefined, other: CFact | undefined, pick: (a: Q, b: Q) => Q): Q | undefined => {
-      const o = other ? factQ(d, other) : undefined;
+      const o = other ? factExact(d, other) : undefined;
       const oq = o instanceof Q ? o : undefined;
       return q && oq ? pick(q, oq) : (q ?? oq);
     };
