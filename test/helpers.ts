@@ -1,4 +1,5 @@
-import type { Evaluation, Result } from "../src/index.js";
+import { expect } from "vitest";
+import { RulesetError, type Evaluation, type Result, type RulesetIssue } from "../src/index.js";
 
 /** The eight qualitative assessments of a Rushan member, all true. */
 export const ALL_MEMBER_BOOLEANS = {
@@ -36,4 +37,15 @@ export function ok(r: Result): Evaluation {
 /** Ids of the earned stars. */
 export function earned(r: Result): string[] {
   return ok(r).stars.filter((s) => s.earned).map((s) => s.id);
+}
+
+/** The issues of the RulesetError that `f` throws; fails the test when it throws nothing or something else. */
+export function rulesetIssues(f: () => unknown): readonly RulesetIssue[] {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(RulesetError);
+    return (e as RulesetError).issues;
+  }
+  throw new Error("expected a RulesetError");
 }

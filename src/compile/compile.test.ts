@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { compile, RulesetError, rulesets } from "../index.js";
-import type { RulesetIssue } from "../index.js";
+import { compile, rulesets } from "../index.js";
+import { rulesetIssues } from "../../test/helpers.js";
 
 /** A deep copy of the member ruleset to break on purpose. */
 function memberCopy(): any {
   return structuredClone(rulesets["rushan/member"]);
 }
 
-function issuesOf(input: unknown): readonly RulesetIssue[] {
-  try {
-    compile(input);
-  } catch (e) {
-    expect(e).toBeInstanceOf(RulesetError);
-    return (e as RulesetError).issues;
-  }
-  throw new Error("expected a RulesetError");
-}
+const issuesOf = (input: unknown) => rulesetIssues(() => compile(input));
 
 describe("compile() collects every problem into one RulesetError", () => {
   it("lists a misspelt fact, a type error and a tier gap together, each with its path", () => {

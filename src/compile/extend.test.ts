@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compile, RulesetError, rulesets } from "../index.js";
-
-function issues(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RulesetError);
-    return (e as RulesetError).issues;
-  }
-  throw new Error("expected a RulesetError");
-}
+import { compile, rulesets } from "../index.js";
+import { rulesetIssues as issues } from "../../test/helpers.js";
 
 describe("extends and with(): simulations without copying the file", () => {
   it("overrides parameters of a bundled ruleset and marks the version", () => {

@@ -104,15 +104,17 @@ function hint(changes: readonly { fact: string; from: unknown; to: unknown }[]):
   return changes.map((c) => `${c.fact} ${String(c.from)}→${String(c.to)}`).join(", ");
 }
 
+/** `to: changes`, or why the next level cannot be reached. */
+function levelHint(l: NextLevel): string {
+  if (l.blockedBy?.length) return `${l.to}: blocked by ${l.blockedBy.join(", ")}`;
+  return l.unreachable ? `${l.to}: unreachable` : `${l.to}: ${hint(l.changes)}`;
+}
+
 /** The easiest star to earn next, as a short hint: the one the next level needs, else the first reachable. */
 function nextStarHint(r: Evaluation): string {
   const stars: readonly NextStar[] = r.remediation.nextStar;
   const level: NextLevel | undefined = r.remediation.nextLevel;
-  if (stars.length === 0) {
-    if (!level) return "";
-    if (level.blockedBy?.length) return `${level.to}: blocked by ${level.blockedBy.join(", ")}`;
-    return level.unreachable ? `${level.to}: unreachable` : `${level.to}: ${hint(level.changes)}`;
-  }
+  if (stars.length === 0) return level ? levelHint(level) : "";
   const target = level && !level.blockedBy && !level.unreachable ? hint(level.changes) : undefined;
   const pick = stars.find((s) => s.changes.length && hint(s.changes) === target) ?? stars.find((s) => s.changes.length);
   if (pick) return `${pick.star}: ${hint(pick.changes)}`;
@@ -139,7 +141,7 @@ function extra(r: Evaluation, col: ExtraColumn): string | number | boolean {
       return r.remediation.steps.map((s) => s.due ?? "").filter(Boolean).join(", ");
     case "nextLevel": {
       const l = r.remediation.nextLevel;
-      return !l ? "" : l.blockedBy?.length ? `${l.to}: blocked by ${l.blockedBy.join(", ")}` : l.unreachable ? `${l.to}: unreachable` : `${l.to}: ${hint(l.changes)}`;
+      return l ? levelHint(l) : "";
     }
   }
 }
