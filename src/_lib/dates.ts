@@ -1,5 +1,9 @@
 import { UTCDate } from "@date-fns/utc";
-import { addDays, addMonths, addYears, isValid } from "date-fns";
+// One module per function: the date-fns index loads every function it has (slow cold start).
+import { addDays } from "date-fns/addDays";
+import { addMonths } from "date-fns/addMonths";
+import { addYears } from "date-fns/addYears";
+import { isValid } from "date-fns/isValid";
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,5 +1,5 @@
 import { UTCDate } from "@date-fns/utc";
-import { addDays } from "date-fns";
+import { addDays } from "date-fns/addDays";
 import { formatIsoDate, parseIsoDate } from "../_lib/dates.js";
 
 /** Options of {@link workingDays}. */
