@@ -1,7 +1,8 @@
 import { Q } from "../_lib/decimal.js";
 import type { CCohort, Model } from "../compile/model.js";
-import { cappedValue, decideSubject, factExact, finish, scoreExact, type CohortChange, type Decided } from "../evaluate/evaluate.js";
-import type { Bilingual, Rejection, Result, StarResult, TraceEntry } from "../evaluate/types.js";
+import { cappedValue, decideSubject, factExact, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
+import { KeyColumn } from "./rankKey.js";
+import type { Bilingual, Result, StarResult, TraceEntry } from "../evaluate/types.js";
 
 const freeze = Object.freeze;
 
@@ -39,30 +40,48 @@ export interface CohortResult {
   readonly payments?: { readonly total: string };
 }
 
-interface Row {
-  readonly index: number;
-  readonly d: Decided;
-  /** The rankBy score as an exact value (or undefined when the cohort ranks by rating). */
-  readonly score: Q | undefined;
-  stars: StarResult[] | undefined;
-  value: number | string;
-  trace: TraceEntry[] | undefined;
+/**
+ * The valid rows of a cohort, as columns (a city is a million rows: one object per row would
+ * be one more thing for the garbage collector to copy).
+ */
+interface Rows {
+  /** The first-phase decisions, in input order. */
+  readonly d: Decided[];
+  /** Each row's place in the input. */
+  readonly index: number[];
+  /** The rating after caps, events and the cohort rules applied so far. */
+  readonly value: (number | string)[];
+  /** Stars after last-place elimination, for the rows it changed. */
+  readonly stars: Map<number, StarResult[]>;
+  /** Trace entries of the cohort rules, for the rows they changed. */
+  readonly trace: Map<number, TraceEntry[]>;
+  /** The rankBy score of each row, when the cohort ranks by a score. */
+  readonly score: KeyColumn | undefined;
 }
 
 /**
  * Evaluates every subject, then applies the ruleset's cohort rules (last-place elimination,
  * quotas with their tie policy) and ranks the valid subjects. Nothing is lost: one result per
  * input, in order; bad rows are `ok: false` and do not count toward N or rankings.
+ *
+ * Cost: the evaluations, plus sorting (O(n log n)) with exact keys compared as integers where
+ * the fast path holds.
  */
 export function evaluateCohort(model: Model, subjects: unknown, options: CohortOptions | undefined): CohortResult {
   if (subjects === null || typeof subjects !== "object" || !(Symbol.iterator in (subjects as object))) {
     throw new TypeError(`evaluateCohort() expects an array of subjects, got ${subjects === null ? "null" : typeof subjects}`);
   }
   const asOf = options?.asOf;
-  const decided: (Decided | Rejection)[] = [];
+  const evalOptions = asOf === undefined ? undefined : { asOf };
+  const c = model.cohort;
+  const rankBy = c?.rankBy;
+  const results: Result[] = [];
+  const ds: Decided[] = [];
+  const index: number[] = [];
+  const value: (number | string)[] = [];
   for (const subject of subjects as Iterable<unknown>) {
     if (subject === null || typeof subject !== "object" || Array.isArray(subject)) {
-      decided.push(
+      results.push(
         freeze({
           ok: false as const,
           id: undefined,
@@ -72,64 +91,61 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
       );
       continue;
     }
-    decided.push(decideSubject(model, subject, asOf === undefined ? undefined : { asOf }));
-  }
-
-  const c = model.cohort;
-  const rows: Row[] = [];
-  decided.forEach((d, index) => {
+    const d = decideSubject(model, subject, evalOptions);
     if (d.ok) {
-      rows.push({ index, d, score: c?.rankBy ? scoreExact(d, c.rankBy) : undefined, stars: undefined, value: cappedValue(d, d.rawValue).value, trace: undefined });
+      ds.push(d);
+      index.push(results.length);
+      value.push(d.applied || d.events ? cappedValue(d, d.rawValue).value : d.rawValue);
     }
-  });
+    results.push(d as unknown as Result); // a valid row's entry is replaced by its finished result below
+  }
+  const rows: Rows = { d: ds, index, value, stars: new Map(), trace: new Map(), score: rankBy ? KeyColumn.ofScore(ds, rankBy) : undefined };
+
   const adjustments: Adjustment[] = [];
   if (c) {
     lastPlace(model, c, rows, adjustments);
     quotas(c, rows, adjustments);
   }
 
-  // Ranking among the valid subjects: by the rankBy score, else by the rating.
-  const by = c?.rankBy?.id ?? "rating";
-  const key = (r: Row): Q => r.score ?? (typeof r.value === "number" ? Q.of(r.value) : Q.of(-gradeIndex(model, r.value)));
-  const keys = rows.map(key);
-  const sorted = keys.slice().sort((a, b) => b.cmp(a));
-  const positionOf = (k: Q) => {
-    let lo = 0;
-    while (lo < sorted.length && sorted[lo]!.cmp(k) > 0) lo++;
-    return lo + 1;
-  };
-
-  const results: Result[] = decided.slice() as Result[];
-  rows.forEach((r, i) => {
-    const change: CohortChange = {
-      stars: r.stars,
-      value: r.value,
-      trace: r.trace,
-      rank: freeze({ by, position: positionOf(keys[i]!), of: rows.length }),
-    };
-    results[r.index] = finish(r.d, change);
-  });
+  // Ranking among the valid subjects: by the rankBy score, else by the rating. Position = 1 + the
+  // number ranked strictly higher, so ties share a position.
+  const n = ds.length;
+  const by = rankBy?.id ?? "rating";
+  const keys = rows.score ?? KeyColumn.ofInts(value.map((v) => (typeof v === "number" ? v : -gradeIndex(model, v))));
+  const order = keys.sorted(true);
+  const position = new Array<number>(n);
+  for (let j = 0; j < n; j++) {
+    const i = order[j]!;
+    position[i] = j > 0 && keys.compare(i, order[j - 1]!) === 0 ? position[order[j - 1]!]! : j + 1;
+  }
 
   const counts = new Map<string, number>();
-  let paid: Q | undefined;
-  const pays = [...model.tierByRating.values()].some((t) => t.payments.length > 0);
-  for (const res of results) {
-    if (!res.ok) continue;
-    const v = String(res.rating.stars ?? res.rating.grade);
-    counts.set(v, (counts.get(v) ?? 0) + 1);
-    if (pays) for (const p of res.tier.payments ?? []) paid = (paid ?? Q.ZERO).add(Q.of(p.perYear));
+  // Payments counted per distinct amount, then multiplied: one exact operation per amount, not per row.
+  const perYear = model.pays ? new Map<string, number>() : undefined;
+  for (let i = 0; i < n; i++) {
+    const v = value[i]!;
+    const change: CohortChange = { stars: rows.stars.get(i), value: v, trace: rows.trace.get(i), rank: freeze({ by, position: position[i]!, of: n }) };
+    const res = finish(ds[i]!, change);
+    results[index[i]!] = res;
+    const k = String(v);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+    if (perYear) for (const p of res.tier.payments ?? EMPTY_PAYMENTS) perYear.set(p.perYear, (perYear.get(p.perYear) ?? 0) + 1);
   }
+  let paid = Q.ZERO;
+  if (perYear) for (const [amount, count] of perYear) paid = paid.add(Q.of(amount).mul(Q.of(count)));
   // Keys in rating order: grades best first (numeric keys are ordered by the language).
-  const order = model.rating.kind === "grades" ? model.rating.grades : [...counts.keys()];
+  const ratingOrder = model.rating.kind === "grades" ? model.rating.grades : [...counts.keys()];
   const distribution: Record<string, number> = {};
-  for (const k of order) if (counts.has(k)) distribution[k] = counts.get(k)!;
+  for (const k of ratingOrder) if (counts.has(k)) distribution[k] = counts.get(k)!;
   return freeze({
     results: freeze(results),
     adjustments: freeze(adjustments.map((a) => freeze(a))),
     distribution: freeze(distribution),
-    ...(pays ? { payments: freeze({ total: (paid ?? Q.ZERO).toString() }) } : {}),
+    ...(perYear ? { payments: freeze({ total: paid.toString() }) } : {}),
   });
 }
+
+const EMPTY_PAYMENTS: readonly never[] = freeze([]);
 
 /** floor(n / d) of an exact value, exactly. */
 function floorOf(v: Q): number {
@@ -148,78 +164,114 @@ function cohortTrace(rule: string, path: readonly (string | number)[], outcome: 
 }
 
 /** 末位淘汰: on each listed fact, the subjects ranked last lose the fact's star; a cohort-wide tie has no last place. */
-function lastPlace(model: Model, c: CCohort, rows: Row[], out: Adjustment[]): void {
+function lastPlace(model: Model, c: CCohort, rows: Rows, out: Adjustment[]): void {
   const enforce = c.mode === "enforce";
+  const n = rows.d.length;
   for (const rule of c.lastPlace) {
-    if (rows.length < 2) continue;
-    const values = rows.map((r) => (factExact(r.d, rule.fact) as Q));
+    if (n < 2) continue;
+    const keys = KeyColumn.ofFact(rows.d, rule.fact);
     // The cut is the value at the `bottom`-th place from the end; everyone at or below it loses.
-    const ascending = values.slice().sort((a, b) => a.cmp(b));
-    const min = ascending[Math.min(rule.bottom, ascending.length) - 1]!;
-    const losers = rows.filter((_, i) => values[i]!.cmp(min) <= 0);
-    if (losers.length === rows.length) continue; // everyone tied at the cut: no last place
+    const ascending = keys.sorted(false);
+    const cut = ascending[Math.min(rule.bottom, n) - 1]!;
+    let count = 0;
+    while (count < n && keys.compare(ascending[count]!, cut) <= 0) count++;
+    if (count === n) continue; // everyone tied at the cut: no last place
     const star = model.stars[rule.starIndex]!;
-    for (const r of losers) {
-      const current = r.stars ?? r.d.stars;
+    // Losers in cohort order, as the adjustments list them.
+    const losers = ascending.slice(0, count).sort((a, b) => a - b);
+    for (const i of losers) {
+      const d = rows.d[i]!;
+      const current = rows.stars.get(i) ?? d.stars;
       if (!current[rule.starIndex]!.earned) continue; // does not hold the star anyway
+      const shown = (factExact(d, rule.fact) as Q).toString();
       const reason: Bilingual = freeze({
-        zh: `末位淘汰：${rule.fact.label.zh}${(factExact(r.d, rule.fact) as Q).toString()}分，在${rows.length}个中${rule.bottom === 1 ? "排名末位" : `排名后${rule.bottom}位`}${losers.length > rule.bottom ? `（${losers.length}个在淘汰线上或以下）` : ""}，摘去${star.label.zh}`,
-        en: `${rule.bottom === 1 ? "last place" : `bottom ${rule.bottom}`} on ${rule.fact.id} (${(factExact(r.d, rule.fact) as Q).toString()}) among ${rows.length}${losers.length > rule.bottom ? `, ${losers.length} at or below the cut` : ""}: loses ${star.id}`,
+        zh: `末位淘汰：${rule.fact.label.zh}${shown}分，在${n}个中${rule.bottom === 1 ? "排名末位" : `排名后${rule.bottom}位`}${count > rule.bottom ? `（${count}个在淘汰线上或以下）` : ""}，摘去${star.label.zh}`,
+        en: `${rule.bottom === 1 ? "last place" : `bottom ${rule.bottom}`} on ${rule.fact.id} (${shown}) among ${n}${count > rule.bottom ? `, ${count} at or below the cut` : ""}: loses ${star.id}`,
       });
       const nextStars = current.slice();
       nextStars[rule.starIndex] = freeze({ id: star.id, label: star.label, group: star.group, earned: false, vetoedBy: freeze([]), reason });
-      const raw = nextStars.reduce((n, st) => n + (st.earned ? 1 : 0), 0);
-      const to = cappedValue(r.d, raw).value;
-      out.push({ id: r.d.id, from: r.value, to, rule: `lastPlace.${rule.fact.id}`, reason, tie: losers.length > rule.bottom, applied: enforce });
+      const raw = nextStars.reduce((k, st) => k + (st.earned ? 1 : 0), 0);
+      const to = cappedValue(d, raw).value;
+      out.push({ id: d.id, from: rows.value[i]!, to, rule: `lastPlace.${rule.fact.id}`, reason, tie: count > rule.bottom, applied: enforce });
       if (enforce) {
-        r.stars = nextStars;
-        r.value = to;
-        (r.trace ??= []).push(cohortTrace(`lastPlace.${rule.fact.id}`, rule.path, reason.en, String(to), rule.provenance));
+        rows.stars.set(i, nextStars);
+        rows.value[i] = to;
+        pushTrace(rows, i, cohortTrace(`lastPlace.${rule.fact.id}`, rule.path, reason.en, String(to), rule.provenance));
       }
     }
   }
 }
 
+function pushTrace(rows: Rows, i: number, entry: TraceEntry): void {
+  const t = rows.trace.get(i);
+  if (t) t.push(entry);
+  else rows.trace.set(i, [entry]);
+}
+
 /** Quotas, highest rating first, cascading: the excess lowest-ranked are demoted; ties follow the tie policy. */
-function quotas(c: CCohort, rows: Row[], out: Adjustment[]): void {
+function quotas(c: CCohort, rows: Rows, out: Adjustment[]): void {
   const enforce = c.mode === "enforce";
-  const n = rows.length;
+  const n = rows.d.length;
   // In report mode the cascade is simulated on a copy of the values, so results stay unchanged.
-  const value = new Map(rows.map((r) => [r, r.value]));
+  const value = rows.value.slice();
+  const score = rows.score;
+  const cmp = (a: number, b: number) => (score ? score.compare(a, b) : 0);
+  const ids = rows.d.map((d) => d.id);
   for (const q of c.quotas) {
-    const pool = rows.filter((r) => value.get(r) === q.rating);
+    const pool: number[] = [];
+    for (let i = 0; i < n; i++) if (value[i] === q.rating) pool.push(i);
     const cap = Math.max(c.minCap, floorOf(q.share.mul(Q.of(n))));
     if (pool.length <= cap) continue;
-    const score = (r: Row) => r.score ?? Q.ZERO;
-    const sorted = pool.slice().sort((a, b) => score(b).cmp(score(a)) || (a.d.id < b.d.id ? -1 : a.d.id > b.d.id ? 1 : 0));
-    let keep = new Set(sorted.slice(0, cap));
-    let tied = new Set<Row>();
-    if (cap > 0) {
-      const edge = score(sorted[cap - 1]!);
-      if (score(sorted[cap]!).cmp(edge) === 0) tied = new Set(sorted.filter((r) => score(r).cmp(edge) === 0));
+    // Best first; equal scores by id (the byId policy keeps the lower ids).
+    const sorted = byScoreThenId(pool, score, ids);
+    // The tied run at the cut: the subjects whose score equals the last kept one, when it spills over.
+    let tieFrom = cap, tieTo = cap;
+    if (cap > 0 && cmp(sorted[cap]!, sorted[cap - 1]!) === 0) {
+      const edge = sorted[cap - 1]!;
+      tieFrom = cap - 1;
+      while (tieFrom > 0 && cmp(sorted[tieFrom - 1]!, edge) === 0) tieFrom--;
+      while (tieTo < sorted.length && cmp(sorted[tieTo]!, edge) === 0) tieTo++;
     }
-    if (tied.size) {
-      if (c.tiePolicy === "demoteTied") keep = new Set([...keep].filter((r) => !tied.has(r)));
-      else if (c.tiePolicy === "keepTied") keep = new Set([...keep, ...tied]);
-      // byId: `sorted` already orders ties by id, so the first `cap` are the lower ids.
-    }
+    const tied = tieTo > tieFrom;
+    // Kept: positions before keepTo, except the tied run under demoteTied.
+    const keepTo = tied && c.tiePolicy === "keepTied" ? tieTo : cap;
     const shareText = `${q.share.mul(Q.of(100)).toString()}%`;
-    for (const [i, r] of sorted.entries()) {
-      const isTied = tied.has(r);
-      const overCap = c.tiePolicy === "keepTied" && isTied && i >= cap;
-      if (keep.has(r) && !overCap) continue;
+    for (let p = 0; p < sorted.length; p++) {
+      const i = sorted[p]!;
+      const isTied = tied && p >= tieFrom && p < tieTo;
+      const kept = p < keepTo && !(isTied && c.tiePolicy === "demoteTied");
+      const overCap = c.tiePolicy === "keepTied" && isTied && p >= cap;
+      if (kept && !overCap) continue;
       const reason: Bilingual = freeze({
-        zh: `${q.rating}星级占比不超过${shareText}：名额${cap}个（${n}×${shareText}取整），排名第${i + 1}${isTied ? "（并列）" : ""}，${overCap ? "并列保留，超出名额" : `降为${q.demoteTo}星级`}`,
-        en: `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap}); ranked ${i + 1} of ${pool.length} by ${c.rankBy?.id ?? "rating"}${isTied ? ", tied" : ""}: ${overCap ? `kept over the cap (keepTied)` : `demoted to ${q.demoteTo}`}`,
+        zh: `${q.rating}星级占比不超过${shareText}：名额${cap}个（${n}×${shareText}取整），排名第${p + 1}${isTied ? "（并列）" : ""}，${overCap ? "并列保留，超出名额" : `降为${q.demoteTo}星级`}`,
+        en: `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap}); ranked ${p + 1} of ${sorted.length} by ${c.rankBy?.id ?? "rating"}${isTied ? ", tied" : ""}: ${overCap ? `kept over the cap (keepTied)` : `demoted to ${q.demoteTo}`}`,
       });
       const applied = enforce && !overCap;
-      out.push({ id: r.d.id, from: q.rating, to: overCap ? q.rating : q.demoteTo, rule: `quota.${q.id}`, reason, tie: isTied, applied });
+      out.push({ id: ids[i]!, from: q.rating, to: overCap ? q.rating : q.demoteTo, rule: `quota.${q.id}`, reason, tie: isTied, applied });
       if (overCap) continue;
-      value.set(r, q.demoteTo);
+      value[i] = q.demoteTo;
       if (enforce) {
-        r.value = q.demoteTo;
-        (r.trace ??= []).push(cohortTrace(`quota.${q.id}`, q.path, reason.en, String(q.demoteTo), q.provenance));
+        rows.value[i] = q.demoteTo;
+        pushTrace(rows, i, cohortTrace(`quota.${q.id}`, q.path, reason.en, String(q.demoteTo), q.provenance));
       }
     }
   }
+}
+
+/** Row indexes by score, best first, equal scores by id (code-unit order). */
+function byScoreThenId(pool: number[], score: KeyColumn | undefined, ids: readonly string[]): number[] {
+  const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
+  if (!score) return pool.sort(byId);
+  score.sort(pool, true);
+  // Runs of equal scores, each put in id order.
+  for (let from = 0; from < pool.length; ) {
+    let to = from + 1;
+    while (to < pool.length && score.compare(pool[to]!, pool[from]!) === 0) to++;
+    if (to - from > 1) {
+      const run = pool.slice(from, to).sort(byId);
+      for (let j = 0; j < run.length; j++) pool[from + j] = run[j]!;
+    }
+    from = to;
+  }
+  return pool;
 }

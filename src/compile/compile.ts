@@ -269,6 +269,7 @@ export class Builder {
       qualifiedTrace,
       rating,
       tierByRating,
+      pays: [...tierByRating.values()].some((t) => t.payments.length > 0),
       remedyRules: freeze(remedyRules),
       stepLabels,
       slots: freeze(slots),

@@ -191,6 +191,8 @@ export interface Model {
   readonly rating: CRating;
   /** Tier by rating value (numeric ratings) or by grade. */
   readonly tierByRating: ReadonlyMap<number | string, CTier>;
+  /** Whether any tier pays (a cohort then sums the payments). */
+  readonly pays: boolean;
   readonly remedyRules: readonly CRemedyRule[];
   readonly stepLabels: ReadonlyMap<string, Bilingual>;
   readonly slots: {

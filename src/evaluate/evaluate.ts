@@ -427,7 +427,7 @@ export function finish(d: Decided, cohort?: CohortChange): Evaluation {
     scores: scoreText(model, frame, fast),
     vetoes: applied ? freeze(applied.map((v) => v.result)) : (EMPTY as readonly VetoResult[]),
     tier,
-    remediation: remediationOf(d, stars, value, cohort, steps),
+    remediation: remediationOf(d, frozenStars, value, cohort, steps),
     change,
     trace,
     rank: cohort?.rank,
@@ -446,7 +446,15 @@ const INTERN_LIMIT = 8192;
 class Remediation {
   /** The escalation steps that apply now. */
   readonly steps: readonly StepResult[];
-  readonly #d: Decided;
+  // What the search needs to decide again (not the first decision itself: a stored result keeps
+  // only the frame, so a city's results stay light).
+  readonly #model: Model;
+  readonly #id: string;
+  readonly #frame: unknown[];
+  readonly #fast: boolean;
+  readonly #last: LastYear | undefined;
+  readonly #asOf: string | undefined;
+  readonly #events: readonly Downgrade[] | undefined;
   readonly #stars: readonly StarResult[];
   readonly #value: number | string;
   readonly #rules: readonly string[];
@@ -455,19 +463,28 @@ class Remediation {
 
   constructor(d: Decided, stars: readonly StarResult[], value: number | string, rules: readonly string[], steps: readonly StepResult[]) {
     this.steps = steps;
-    this.#d = d;
+    this.#model = d.model;
+    this.#id = d.id;
+    this.#frame = d.frame;
+    this.#fast = d.fast;
+    this.#last = d.last;
+    this.#asOf = d.asOf;
+    this.#events = d.events;
     this.#stars = stars;
     this.#value = value;
     this.#rules = rules;
     freeze(this);
   }
+  #decided(): Decided {
+    return decide(this.#model, this.#id, this.#frame, this.#fast, this.#last, this.#asOf, this.#events);
+  }
   /** For each star not earned, the smallest change of facts that would earn it. */
   get nextStar(): readonly NextStar[] {
-    return (this.#nextStar ??= freeze(nextStars(this.#d, this.#stars, this.#rules)));
+    return (this.#nextStar ??= freeze(nextStars(this.#decided(), this.#stars, this.#rules)));
   }
   /** The smallest change that lifts the rating to the next value; undefined at the top. */
   get nextLevel(): NextLevel | undefined {
-    return (this.#nextLevel ??= { v: nextLevel(this.#d, this.#value, this.#rules) }).v;
+    return (this.#nextLevel ??= { v: nextLevel(this.#decided(), this.#value, this.#rules) }).v;
   }
   toJSON(): { steps: readonly StepResult[]; nextStar: readonly NextStar[]; nextLevel?: NextLevel } {
     const nl = this.nextLevel;
