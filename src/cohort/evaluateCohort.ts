@@ -1,6 +1,6 @@
 import { Q } from "../_lib/decimal.js";
 import type { CCohort, Model } from "../compile/model.js";
-import { cappedValue, decideSubject, factExact, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
+import { cappedValue, decide, decideSubject, factExact, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
 import { KeyColumn } from "./rankKey.js";
 import type { Bilingual, Result, StarResult, TraceEntry } from "../evaluate/types.js";
 
@@ -41,12 +41,19 @@ export interface CohortResult {
 }
 
 /**
- * The valid rows of a cohort, as columns (a city is a million rows: one object per row would
- * be one more thing for the garbage collector to copy).
+ * The valid rows of a cohort, as columns. A city is a million rows: the first pass keeps only
+ * what the cohort rules read (numbers, ids) and each row's frame of checked facts (which its
+ * result keeps anyway), not the decision itself; the second pass decides again from the frame
+ * (no second check of the facts) and finishes. Deciding twice costs less than keeping a million
+ * decisions alive for the garbage collector to copy.
  */
 interface Rows {
-  /** The first-phase decisions, in input order. */
-  readonly d: Decided[];
+  readonly id: string[];
+  /** Each row's frame, and whether it is on the fast path. */
+  readonly frame: unknown[][];
+  readonly fast: boolean[];
+  /** Last year's result and events, for the rows that have them. */
+  readonly context: Map<number, Pick<Decided, "last" | "events">>;
   /** Each row's place in the input. */
   readonly index: number[];
   /** The rating after caps, events and the cohort rules applied so far. */
@@ -57,6 +64,10 @@ interface Rows {
   readonly trace: Map<number, TraceEntry[]>;
   /** The rankBy score of each row, when the cohort ranks by a score. */
   readonly score: KeyColumn | undefined;
+  /** The fact of each last-place rule, per row. */
+  readonly lastPlace: readonly KeyColumn[];
+  /** Decides row i again (the same decision as the first pass: evaluation is pure). */
+  readonly decide: (i: number) => Decided;
 }
 
 /**
@@ -64,8 +75,8 @@ interface Rows {
  * quotas with their tie policy) and ranks the valid subjects. Nothing is lost: one result per
  * input, in order; bad rows are `ok: false` and do not count toward N or rankings.
  *
- * Cost: the evaluations, plus sorting (O(n log n)) with exact keys compared as integers where
- * the fast path holds.
+ * Cost: an evaluation and one more run of its rules per subject, plus sorting (O(n log n)) with exact keys
+ * compared as integers where the fast path holds.
  */
 export function evaluateCohort(model: Model, subjects: unknown, options: CohortOptions | undefined): CohortResult {
   if (subjects === null || typeof subjects !== "object" || !(Symbol.iterator in (subjects as object))) {
@@ -76,9 +87,22 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
   const c = model.cohort;
   const rankBy = c?.rankBy;
   const results: Result[] = [];
-  const ds: Decided[] = [];
-  const index: number[] = [];
-  const value: (number | string)[] = [];
+  const rows: Rows = {
+    id: [],
+    frame: [],
+    fast: [],
+    context: new Map(),
+    index: [],
+    value: [],
+    stars: new Map(),
+    trace: new Map(),
+    score: rankBy ? KeyColumn.ofScore(rankBy) : undefined,
+    lastPlace: (c?.lastPlace ?? []).map((l) => KeyColumn.ofFact(l.fact)),
+    decide: (i) => {
+      const ctx = rows.context.get(i);
+      return decide(model, rows.id[i]!, rows.frame[i]!, rows.fast[i]!, ctx?.last, asOf, ctx?.events);
+    },
+  };
   for (const subject of subjects as Iterable<unknown>) {
     if (subject === null || typeof subject !== "object" || Array.isArray(subject)) {
       results.push(
@@ -93,26 +117,33 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     }
     const d = decideSubject(model, subject, evalOptions);
     if (d.ok) {
-      ds.push(d);
-      index.push(results.length);
-      value.push(d.applied || d.events ? cappedValue(d, d.rawValue).value : d.rawValue);
-    }
-    results.push(d as unknown as Result); // a valid row's entry is replaced by its finished result below
+      if (d.last || d.events) rows.context.set(rows.id.length, { last: d.last, events: d.events });
+      rows.id.push(d.id);
+      rows.frame.push(d.frame);
+      rows.fast.push(d.fast);
+      rows.index.push(results.length);
+      rows.value.push(d.applied || d.events ? cappedValue(d, d.rawValue).value : d.rawValue);
+      rows.score?.add(d);
+      for (const col of rows.lastPlace) col.add(d);
+      results.push(undefined as unknown as Result); // filled by the second pass
+    } else results.push(d);
   }
-  const rows: Rows = { d: ds, index, value, stars: new Map(), trace: new Map(), score: rankBy ? KeyColumn.ofScore(ds, rankBy) : undefined };
+  const n = rows.id.length;
 
+  // By score, best first: the ranking, and (filtered) each quota's pool, from one sort.
+  const byScore = rows.score?.sorted(true);
   const adjustments: Adjustment[] = [];
   if (c) {
     lastPlace(model, c, rows, adjustments);
-    quotas(c, rows, adjustments);
+    quotas(c, rows, byScore, adjustments);
   }
 
   // Ranking among the valid subjects: by the rankBy score, else by the rating. Position = 1 + the
   // number ranked strictly higher, so ties share a position.
-  const n = ds.length;
+  const value = rows.value;
   const by = rankBy?.id ?? "rating";
   const keys = rows.score ?? KeyColumn.ofInts(value.map((v) => (typeof v === "number" ? v : -gradeIndex(model, v))));
-  const order = keys.sorted(true);
+  const order = byScore ?? keys.sorted(true);
   const position = new Array<number>(n);
   for (let j = 0; j < n; j++) {
     const i = order[j]!;
@@ -125,8 +156,8 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
   for (let i = 0; i < n; i++) {
     const v = value[i]!;
     const change: CohortChange = { stars: rows.stars.get(i), value: v, trace: rows.trace.get(i), rank: freeze({ by, position: position[i]!, of: n }) };
-    const res = finish(ds[i]!, change);
-    results[index[i]!] = res;
+    const res = finish(rows.decide(i), change);
+    results[rows.index[i]!] = res;
     const k = String(v);
     counts.set(k, (counts.get(k) ?? 0) + 1);
     if (perYear) for (const p of res.tier.payments ?? EMPTY_PAYMENTS) perYear.set(p.perYear, (perYear.get(p.perYear) ?? 0) + 1);
@@ -166,21 +197,21 @@ function cohortTrace(rule: string, path: readonly (string | number)[], outcome: 
 /** 末位淘汰: on each listed fact, the subjects ranked last lose the fact's star; a cohort-wide tie has no last place. */
 function lastPlace(model: Model, c: CCohort, rows: Rows, out: Adjustment[]): void {
   const enforce = c.mode === "enforce";
-  const n = rows.d.length;
-  for (const rule of c.lastPlace) {
-    if (n < 2) continue;
-    const keys = KeyColumn.ofFact(rows.d, rule.fact);
+  const n = rows.id.length;
+  c.lastPlace.forEach((rule, r) => {
+    if (n < 2) return;
+    const keys = rows.lastPlace[r]!;
     // The cut is the value at the `bottom`-th place from the end; everyone at or below it loses.
     const ascending = keys.sorted(false);
     const cut = ascending[Math.min(rule.bottom, n) - 1]!;
     let count = 0;
     while (count < n && keys.compare(ascending[count]!, cut) <= 0) count++;
-    if (count === n) continue; // everyone tied at the cut: no last place
+    if (count === n) return; // everyone tied at the cut: no last place
     const star = model.stars[rule.starIndex]!;
     // Losers in cohort order, as the adjustments list them.
     const losers = ascending.slice(0, count).sort((a, b) => a - b);
     for (const i of losers) {
-      const d = rows.d[i]!;
+      const d = rows.decide(i);
       const current = rows.stars.get(i) ?? d.stars;
       if (!current[rule.starIndex]!.earned) continue; // does not hold the star anyway
       const shown = (factExact(d, rule.fact) as Q).toString();
@@ -199,7 +230,7 @@ function lastPlace(model: Model, c: CCohort, rows: Rows, out: Adjustment[]): voi
         pushTrace(rows, i, cohortTrace(`lastPlace.${rule.fact.id}`, rule.path, reason.en, String(to), rule.provenance));
       }
     }
-  }
+  });
 }
 
 function pushTrace(rows: Rows, i: number, entry: TraceEntry): void {
@@ -209,21 +240,21 @@ function pushTrace(rows: Rows, i: number, entry: TraceEntry): void {
 }
 
 /** Quotas, highest rating first, cascading: the excess lowest-ranked are demoted; ties follow the tie policy. */
-function quotas(c: CCohort, rows: Rows, out: Adjustment[]): void {
+function quotas(c: CCohort, rows: Rows, byScore: readonly number[] | undefined, out: Adjustment[]): void {
   const enforce = c.mode === "enforce";
-  const n = rows.d.length;
+  const n = rows.id.length;
   // In report mode the cascade is simulated on a copy of the values, so results stay unchanged.
   const value = rows.value.slice();
   const score = rows.score;
   const cmp = (a: number, b: number) => (score ? score.compare(a, b) : 0);
-  const ids = rows.d.map((d) => d.id);
+  const ids = rows.id;
   for (const q of c.quotas) {
-    const pool: number[] = [];
-    for (let i = 0; i < n; i++) if (value[i] === q.rating) pool.push(i);
+    let count = 0;
+    for (let i = 0; i < n; i++) if (value[i] === q.rating) count++;
     const cap = Math.max(c.minCap, floorOf(q.share.mul(Q.of(n))));
-    if (pool.length <= cap) continue;
+    if (count <= cap) continue;
     // Best first; equal scores by id (the byId policy keeps the lower ids).
-    const sorted = byScoreThenId(pool, score, ids);
+    const sorted = byScoreThenId(byScore ? byScore.filter((i) => value[i] === q.rating) : rows.id.map((_, i) => i).filter((i) => value[i] === q.rating), score, ids);
     // The tied run at the cut: the subjects whose score equals the last kept one, when it spills over.
     let tieFrom = cap, tieTo = cap;
     if (cap > 0 && cmp(sorted[cap]!, sorted[cap - 1]!) === 0) {
@@ -258,11 +289,10 @@ function quotas(c: CCohort, rows: Rows, out: Adjustment[]): void {
   }
 }
 
-/** Row indexes by score, best first, equal scores by id (code-unit order). */
+/** Row indexes already by score (best first), put in id order (code units) where scores are equal. */
 function byScoreThenId(pool: number[], score: KeyColumn | undefined, ids: readonly string[]): number[] {
   const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
   if (!score) return pool.sort(byId);
-  score.sort(pool, true);
   // Runs of equal scores, each put in id order.
   for (let from = 0; from < pool.length; ) {
     let to = from + 1;

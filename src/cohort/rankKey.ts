@@ -3,48 +3,35 @@
  * many others; doing that in decimal.js costs more than the evaluation. Where the fast path
  * holds, a value is a scaled integer, compared as an integer; otherwise a key compares by its
  * float approximation when the two floats are far enough apart for the order to be certain,
- * and exactly (decimal.js) only when they are not.
+ * and exactly (decimal.js) only when they are not. A column never holds a subject's decision,
+ * so a cohort of a million rows keeps only numbers between its two passes.
  */
 import { Q } from "../_lib/decimal.js";
 import type { CFact, CScore } from "../compile/model.js";
 import { POW10 } from "../expr/fast.js";
-import { factExact, scoreExact, type Decided } from "../evaluate/evaluate.js";
+import type { Decided } from "../evaluate/evaluate.js";
 
-/** A value to rank by. `scale >= 0`: the value is `int / 10^scale` exactly. */
+/** A value held exactly, for the rows a column cannot hold as a scaled integer. */
 interface RankKey {
-  /** A float within a relative 1e-15 of the exact value (the value itself for scaled integers). */
+  /** A float within a relative 1e-15 of the exact value. */
   readonly f: number;
-  /** The scaled integer, when `scale >= 0`. */
-  readonly int: number;
-  /** The decimal scale of `int`, or -1 when the value is held only exactly. */
-  readonly scale: number;
-  /** The exact value, computed when first needed. */
+  /** The exact value, or (a fast-path fraction) its numerator and denominator, made exact when needed. */
   exact: Q | undefined;
-  readonly d: Decided | undefined;
-  readonly source: CScore | CFact | undefined;
+  readonly num: number;
+  readonly den: number;
 }
 
 /** Relative gap beyond which two floats' order is the exact values' order (float error is ~1e-16). */
 const CERTAIN = 1e-12;
 
 function exactOf(k: RankKey): Q {
-  if (k.exact === undefined) {
-    const src = k.source!;
-    k.exact = "fn" in src ? scoreExact(k.d!, src) : (factExact(k.d!, src) as Q);
-  }
-  return k.exact;
+  return (k.exact ??= Q.of(k.num).div(Q.of(k.den)));
 }
 
-/** Exact comparison: negative, zero or positive as `a` is less than, equal to or greater than `b`. */
 function compareKeys(a: RankKey, b: RankKey): number {
-  if (a.scale >= 0 && a.scale === b.scale) return a.int - b.int;
   const fa = a.f, fb = b.f;
   if (fa !== fb && Math.abs(fa - fb) > CERTAIN * Math.max(Math.abs(fa), Math.abs(fb))) return fa < fb ? -1 : 1;
   return exactOf(a).cmp(exactOf(b));
-}
-
-function toFloat(q: Q): number {
-  return q.n.div(q.d).toNumber();
 }
 
 /** The decimal scale of a score's fast-path integer, or -1 when it is a fraction (or has no fast form). */
@@ -56,80 +43,88 @@ function scoreScale(sc: CScore): number {
 }
 
 /**
- * An exact value as a key: a scaled integer at `scale` when it is one (so exact-path rows still
- * compare as integers with fast-path rows), else held exactly.
- */
-function exactKey(q: Q, scale: number, d: Decided, source: CScore | CFact): RankKey {
-  if (scale >= 0 && scale < POW10.length) {
-    const scaled = q.mul(Q.of(POW10[scale]!));
-    if (scaled.isInteger()) {
-      const int = scaled.n.div(scaled.d).toNumber();
-      if (Number.isSafeInteger(int)) return { f: int / POW10[scale]!, int, scale, exact: q, d, source };
-    }
-  }
-  return { f: toFloat(q), int: 0, scale: -1, exact: q, d, source };
-}
-
-/** The key of a decided subject's score. */
-function scoreKey(d: Decided, sc: CScore): RankKey {
-  const scale = scoreScale(sc);
-  if (d.fast && sc.fast) {
-    const v = d.frame[sc.slot] as number;
-    if (scale >= 0) return { f: v / POW10[scale]!, int: v, scale, exact: undefined, d, source: sc };
-    return { f: v / (d.frame[sc.slot + 1] as number), int: 0, scale: -1, exact: undefined, d, source: sc };
-  }
-  return exactKey(d.frame[sc.slot] as Q, scale, d, sc);
-}
-
-/** The key of a decided subject's numeric fact. */
-function factKey(d: Decided, fact: CFact): RankKey {
-  const v = d.frame[fact.slot];
-  if (d.fast && typeof v === "number") return { f: v / fact.fast!.pow, int: v, scale: fact.fast!.scale, exact: undefined, d, source: fact };
-  return exactKey(v as Q, fact.fast ? fact.fast.scale : -1, d, fact);
-}
-
-/**
  * One key per valid row, compared by row index. Rows whose value is a scaled integer at the
  * column's scale (every fast-path row, and exact-path rows whose value fits) are held in a
- * Float64Array and compared as numbers; only the others carry a {@link RankKey}.
+ * Float64Array and compared as numbers; only the others carry a {@link RankKey}. Rows are added
+ * in order with {@link KeyColumn.add}.
  */
 export class KeyColumn {
-  private constructor(
-    private readonly ints: Float64Array,
-    private readonly scale: number,
-    /** Keys of the rows not held as integers (sparse), or undefined when every row is. */
-    private readonly others: (RankKey | undefined)[] | undefined,
-  ) {}
+  private ints: Float64Array;
+  private length = 0;
+  /** Keys of the rows not held as integers (sparse), or undefined when every row is. */
+  private others: (RankKey | undefined)[] | undefined;
 
-  /** A column of a score of each decided row. */
-  static ofScore(ds: readonly Decided[], sc: CScore): KeyColumn {
-    return KeyColumn.build(ds, scoreScale(sc), (d) => scoreKey(d, sc));
+  private constructor(
+    /** The decimal scale of the integers, or -1 when the values have no common scale. */
+    private readonly scale: number,
+    private readonly read: ((d: Decided) => void) | undefined,
+  ) {
+    this.ints = new Float64Array(64);
   }
-  /** A column of a numeric fact of each decided row. */
-  static ofFact(ds: readonly Decided[], f: CFact): KeyColumn {
-    return KeyColumn.build(ds, f.fast ? f.fast.scale : -1, (d) => factKey(d, f));
+
+  /** A column of a score. */
+  static ofScore(sc: CScore): KeyColumn {
+    const scale = scoreScale(sc);
+    const col: KeyColumn = new KeyColumn(scale, (d) => {
+      const v = d.frame[sc.slot];
+      if (d.fast && sc.fast) {
+        if (scale >= 0) col.push(v as number);
+        else col.pushKey({ f: (v as number) / (d.frame[sc.slot + 1] as number), exact: undefined, num: v as number, den: d.frame[sc.slot + 1] as number });
+      } else col.pushExact(v as Q);
+    });
+    return col;
+  }
+  /** A column of a numeric fact. */
+  static ofFact(f: CFact): KeyColumn {
+    const col: KeyColumn = new KeyColumn(f.fast ? f.fast.scale : -1, (d) => {
+      const v = d.frame[f.slot];
+      if (d.fast && typeof v === "number") col.push(v);
+      else col.pushExact(v as Q);
+    });
+    return col;
   }
   /** A column of whole numbers. */
   static ofInts(values: readonly number[]): KeyColumn {
-    return new KeyColumn(Float64Array.from(values), 0, undefined);
+    const col = new KeyColumn(0, undefined);
+    for (const v of values) col.push(v);
+    return col;
   }
 
-  private static build(ds: readonly Decided[], scale: number, keyOf: (d: Decided) => RankKey): KeyColumn {
-    const ints = new Float64Array(ds.length);
-    let others: (RankKey | undefined)[] | undefined;
-    for (let i = 0; i < ds.length; i++) {
-      const k = keyOf(ds[i]!);
-      if (k.scale >= 0 && k.scale === scale) ints[i] = k.int;
-      else (others ??= new Array(ds.length))[i] = k;
+  /** Adds the next row's value from its decision. */
+  add(d: Decided): void {
+    this.read!(d);
+  }
+
+  private push(int: number): void {
+    if (this.length === this.ints.length) {
+      const grown = new Float64Array(this.ints.length * 2);
+      grown.set(this.ints);
+      this.ints = grown;
     }
-    return new KeyColumn(ints, scale, others);
+    this.ints[this.length++] = int;
+  }
+  private pushKey(k: RankKey): void {
+    (this.others ??= [])[this.length] = k;
+    this.push(0);
+  }
+  /** An exact value: a scaled integer at the column's scale when it is one, else held exactly. */
+  private pushExact(q: Q): void {
+    const scale = this.scale;
+    if (scale >= 0 && scale < POW10.length) {
+      const scaled = q.mul(Q.of(POW10[scale]!));
+      if (scaled.isInteger()) {
+        const int = scaled.n.div(scaled.d).toNumber();
+        if (Number.isSafeInteger(int)) return this.push(int);
+      }
+    }
+    this.pushKey({ f: q.n.div(q.d).toNumber(), exact: q, num: 0, den: 1 });
   }
 
   private key(i: number): RankKey {
     const k = this.others?.[i];
     if (k) return k;
-    const int = this.ints[i]!;
-    return { f: int / POW10[this.scale]!, int, scale: this.scale, exact: Q.of(int).div(Q.of(POW10[this.scale]!)), d: undefined, source: undefined };
+    const int = this.ints[i]!, pow = POW10[this.scale]!;
+    return { f: int / pow, exact: undefined, num: int, den: pow };
   }
 
   /** Negative, zero or positive as row i's value is less than, equal to or greater than row j's. */
@@ -141,7 +136,9 @@ export class KeyColumn {
 
   /** Row indexes sorted by value (descending when `desc`), equal values by index. */
   sorted(desc: boolean): number[] {
-    return this.sort(Array.from({ length: this.ints.length }, (_, i) => i), desc);
+    const rows = new Array<number>(this.length);
+    for (let i = 0; i < rows.length; i++) rows[i] = i;
+    return this.sort(rows, desc);
   }
 
   /**
@@ -151,7 +148,7 @@ export class KeyColumn {
    */
   sort(rows: number[], desc: boolean): number[] {
     const ints = this.ints;
-    const n = ints.length;
+    const n = this.length;
     if (this.others === undefined && rows.length > 1) {
       let min = Infinity, max = -Infinity;
       for (const i of rows) {
