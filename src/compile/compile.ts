@@ -518,6 +518,7 @@ export class Builder {
         const boolFact = compiled.node.kind === "name" && this.syms.get(compiled.node.name)?.kind === "fact" && this.syms.get(compiled.node.name)?.type.k === "boolean";
         clauses.push({
           boolSlot: boolFact ? this.syms.get((compiled.node as { name: string }).name)!.slot : -1,
+          margin: this.margin(compiled.node, baseScope),
           fn: compiled.fn,
           fast: compiled.fast,
           failed: { id: s.id, label, group: s.group, earned: false, vetoedBy: freeze([]) as readonly string[], reason },
@@ -694,6 +695,24 @@ export class Builder {
   private readonly scoreDeps = new Map<string, number[]>();
 
   /** A score's fast form (after rounding, when the score rounds), recorded for later expressions. */
+  /**
+   * For a comparison `a < b` (or <=, >, >=) whose sides have fast forms: `a − b` as a float on a
+   * fast frame. The remediation search uses it to guess where a condition turns true (then checks
+   * the guess by evaluating); it never decides anything itself.
+   */
+  private margin(node: Node, scope: Scope): CClause["margin"] {
+    if (node.kind !== "binary" || !(node.op === "<" || node.op === "<=" || node.op === ">" || node.op === ">=")) return undefined;
+    const a = compileFastNum(node.left, scope, this.fastSlots), b = compileFastNum(node.right, scope, this.fastSlots);
+    if (!a || !b) return undefined;
+    const float = (r: NonNullable<typeof a>): ((f: readonly unknown[]) => number) => {
+      if (r.kind === "frac") return (f) => r.n(f) / r.d(f);
+      const pow = POW10[r.num.scale]!;
+      return (f) => r.fn(f) / pow;
+    };
+    const fa = float(a), fb = float(b);
+    return (f) => fa(f) - fb(f);
+  }
+
   private fastScore(node: Node, slot: number, round: number | undefined): CScore["fast"] {
     const r = compileFastNum(node, this.scope(), this.fastSlots);
     if (!r) {

@@ -62,6 +62,8 @@ export interface CClause {
   readonly boolSlot: number;
   readonly fn: ExactFn;
   readonly fast?: FastFn;
+  /** For a comparison with fast sides: left − right as a float on a fast frame (a search hint only). */
+  readonly margin: ((frame: readonly unknown[]) => number) | undefined;
   /** The frozen star result and trace entry used when this clause is the first to fail. */
   readonly failed: StarResult;
   readonly failedTrace: TraceEntry;

@@ -176,8 +176,8 @@ function readHistory(model: Model, history: unknown, errors: SubjectError[]): La
   return undefined;
 }
 
-export function decide(model: Model, id: string, frame: unknown[], fast: boolean, last: LastYear | undefined, asOf: string | undefined, events: readonly Downgrade[] | undefined): Decided {
-  // Scores: values into the frame now; their strings only when read.
+/** Computes every score into the frame (values only; their strings are made when read). */
+export function computeScores(model: Model, frame: unknown[], fast: boolean): void {
   const scores = model.scores;
   for (let i = 0; i < scores.length; i++) {
     const sc = scores[i]!;
@@ -202,6 +202,11 @@ export function decide(model: Model, id: string, frame: unknown[], fast: boolean
       frame[sc.slot] = v;
     }
   }
+
+}
+
+export function decide(model: Model, id: string, frame: unknown[], fast: boolean, last: LastYear | undefined, asOf: string | undefined, events: readonly Downgrade[] | undefined): Decided {
+  computeScores(model, frame, fast);
 
   // Vetoes.
   const listed = model.vetoFact ? (frame[model.vetoFact.slot] as readonly string[] | undefined) : undefined;

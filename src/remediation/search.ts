@@ -2,167 +2,485 @@
  * "What would it take": the smallest change of facts that earns a missing star or lifts the
  * rating one step, derived from the compiled rules themselves (no code per scheme).
  *
- * The search probes the same evaluator the result came from (fast or exact): it sets some facts
- * to new values on a copy of the frame and re-runs the first evaluation phase. "Smallest" is, as
- * api.md defines it, fewest facts changed, then the smallest change measured against each fact's
- * range. Facts move only in the direction effort moves them (`improve`), stay inside their range
- * (a bound may be another fact, as satisfied ≤ valid), and stay on their grid (integers stay
- * integers; decimals move in their declared step, 0.01 where none is declared). Conditions are
- * assumed monotone in each fact (more of a score never loses a star), which holds for the
- * thresholds, sums, weighted means, blends and caps the rulesets are made of.
+ * The search evaluates the same rules the result came from (fast or exact) on a scratch copy of
+ * the subject's frame with some facts moved. "Smallest" is, as api.md defines it, fewest facts
+ * changed, then the smallest change measured against each fact's range. Facts move only in the
+ * direction effort moves them (`improve`), stay inside their range (a bound may be another fact,
+ * as satisfied ≤ valid), and stay on their grid (integers stay integers; decimals move in their
+ * declared step, 0.01 where none is declared). Conditions are assumed monotone in each fact
+ * (more of a score never loses a star), which holds for the thresholds, sums, weighted means,
+ * blends and caps the rulesets are made of.
+ *
+ * Finding the least value of one fact that meets a target costs about two evaluations: on the
+ * fast path, each comparison's margin (left − right, compiled with the rules) is measured at the
+ * fact's current and furthest value, the value where it crosses zero is solved for, and that
+ * value and the one a step below are checked by evaluating; only when the guess is off (a
+ * condition that is not linear in the fact) does a bisection over the grid take over. On the fast
+ * path the grid is scaled integers; decimal.js is used only for the exact path and the answer.
  */
 import { Q } from "../_lib/decimal.js";
-import type { CFact } from "../compile/model.js";
-import { cappedValue, decide, factExact, type Decided } from "../evaluate/evaluate.js";
+import type { CFact, CStar, Model } from "../compile/model.js";
+import { POW10, floorDiv, formatScaled } from "../expr/fast.js";
+import { cappedValue, computeScores, decide, type Decided } from "../evaluate/evaluate.js";
 import type { FactChange, NextLevel, NextStar } from "../evaluate/types.js";
 
 const freeze = Object.freeze;
 
-/** One fact effort could move, with where it is and how far it can go. */
+/**
+ * One fact effort could move, with the values it can take: `count` values past its current one,
+ * the k-th (0-based) in frame representation by `at(k)`, the last being the furthest helpful one.
+ */
 interface Candidate {
   readonly index: number;
   readonly fact: CFact;
-  readonly from: Q | boolean;
-  /** The furthest helpful value (true for a boolean). */
-  readonly best: Q | boolean;
-  /** The range a change is measured against. */
-  readonly span: Q;
+  /** The current value, in frame representation. */
+  readonly now: unknown;
+  readonly count: number;
+  at(k: number): unknown;
+  /** The k-th value exactly, and the current one (k = -1). */
+  exact(k: number): Q | boolean;
+  /** The k-th value (k = -1: the current one) as the answer shows it: a number when exact, else a decimal string. */
+  shown(k: number): unknown;
+  /** |value(k) − now| / span as a float (the ordering cost), and exactly. */
+  cost(k: number): number;
+  costExact(k: number): Q;
 }
 
-type Target = (d: Decided) => boolean;
-
-/** Writes a value into a frame in the frame's own representation (scaled integer on the fast path). */
-function put(d: Decided, frame: unknown[], f: CFact, v: Q | boolean): void {
-  if (typeof v === "boolean") frame[f.slot] = v;
-  else if (d.fast) frame[f.slot] = v.mul(Q.of(f.fast!.pow)).toDecimal(0).toNumber();
-  else frame[f.slot] = v;
+class BoolCandidate implements Candidate {
+  readonly count = 1;
+  constructor(
+    readonly index: number,
+    readonly fact: CFact,
+    readonly now: boolean,
+  ) {}
+  at(): unknown {
+    return !this.now;
+  }
+  exact(k: number): boolean {
+    return k < 0 ? this.now : !this.now;
+  }
+  shown(k: number): boolean {
+    return this.exact(k);
+  }
+  cost(): number {
+    return 1;
+  }
+  costExact(): Q {
+    return ONE;
+  }
 }
 
-/** Re-runs the deciding phase with some facts changed. */
-function probe(d: Decided, changes: readonly (readonly [Candidate, Q | boolean])[]): Decided {
-  const frame = d.frame.slice();
-  for (const [c, v] of changes) put(d, frame, c.fact, v);
-  return decide(d.model, d.id, frame, d.fast, d.last, d.asOf, d.events);
+const ONE = /* @__PURE__ */ Q.of(1);
+
+/** A decimal string as a JS number when that is exact, else the string. */
+function numberOrText(s: string): unknown {
+  return String(Number(s)) === s ? Number(s) : s;
 }
 
-function candidates(d: Decided, deps: readonly number[]): Candidate[] {
+/** A number on the fast path: scaled integers; value(k) = (first ± k) · step, the last one `best`. */
+class IntCandidate implements Candidate {
+  readonly count: number;
+  private readonly onGrid: number;
+  constructor(
+    readonly index: number,
+    readonly fact: CFact,
+    readonly now: number,
+    private readonly best: number,
+    private readonly step: number,
+    private readonly up: boolean,
+    private readonly span: number,
+  ) {
+    const first = this.first();
+    const last = up ? floorDiv(best, step) : -floorDiv(-best, step);
+    this.onGrid = Math.max(0, up ? last - first + 1 : first - last + 1);
+    this.count = this.onGrid + (best % step !== 0 ? 1 : 0);
+  }
+  private first(): number {
+    return this.up ? floorDiv(this.now, this.step) + 1 : -floorDiv(-this.now, this.step) - 1;
+  }
+  at(k: number): number {
+    if (k >= this.onGrid) return this.best;
+    return (this.up ? this.first() + k : this.first() - k) * this.step;
+  }
+  /** The grid index of the first value at or past `x` (a scaled-integer float) in the direction of effort. */
+  indexOf(x: number): number {
+    const first = this.first();
+    const k = this.up ? Math.ceil(x / this.step) - first : first - Math.floor(x / this.step);
+    return Math.max(0, Math.min(this.count - 1, k));
+  }
+  exact(k: number): Q {
+    return Q.of(k < 0 ? this.now : this.at(k)).div(Q.of(this.fact.fast!.pow));
+  }
+  shown(k: number): unknown {
+    return numberOrText(formatScaled(k < 0 ? this.now : this.at(k), this.fact.fast!.scale));
+  }
+  /** The cost as a fraction of safe integers: |value(k) − now| / span. */
+  costFraction(k: number): readonly [number, number] {
+    return [Math.abs(this.at(k) - this.now), this.span];
+  }
+  cost(k: number): number {
+    return Math.abs(this.at(k) - this.now) / this.span;
+  }
+  costExact(k: number): Q {
+    return Q.of(Math.abs(this.at(k) - this.now)).div(Q.of(this.span));
+  }
+}
+
+/** A number on the exact path (decimal.js), on the same grid. */
+class ExactCandidate implements Candidate {
+  readonly count: number;
+  private readonly onGrid: number;
+  private readonly firstK: Q;
+  constructor(
+    readonly index: number,
+    readonly fact: CFact,
+    readonly now: Q,
+    private readonly best: Q,
+    private readonly step: Q,
+    private readonly up: boolean,
+    private readonly span: Q,
+  ) {
+    const floorQ = (q: Q) => q.n.divToInt(q.d).minus(q.n.isNeg() && !q.n.mod(q.d).isZero() ? 1 : 0);
+    const ratio = (q: Q) => q.div(step);
+    // First multiple of step beyond `now`, last multiple not beyond `best`.
+    const first = up ? floorQ(ratio(now)).plus(1) : floorQ(ratio(now).neg()).plus(1).neg();
+    const last = up ? floorQ(ratio(best)) : floorQ(ratio(best).neg()).neg();
+    this.firstK = Q.of(first);
+    this.onGrid = Math.max(0, (up ? last.minus(first) : first.minus(last)).plus(1).toNumber());
+    this.count = this.onGrid + (ratio(best).isInteger() ? 0 : 1);
+  }
+  at(k: number): Q {
+    return k < this.onGrid ? this.firstK.add(Q.of(this.up ? k : -k)).mul(this.step) : this.best;
+  }
+  exact(k: number): Q {
+    return k < 0 ? this.now : this.at(k);
+  }
+  shown(k: number): unknown {
+    return numberOrText(this.exact(k).toString());
+  }
+  cost(k: number): number {
+    const c = this.costExact(k);
+    return c.n.div(c.d).toNumber();
+  }
+  costExact(k: number): Q {
+    return this.at(k).sub(this.now).div(this.span).abs();
+  }
+}
+
+/** Declared bounds and step of a fact as scaled integers, when they are (computed once per fact). */
+const intBounds = new WeakMap<CFact, { min: number | undefined; max: number | undefined; step: number | undefined }>();
+function boundsOf(f: CFact): { min: number | undefined; max: number | undefined; step: number | undefined } {
+  let b = intBounds.get(f);
+  if (!b) {
+    const pow = Q.of(f.fast!.pow);
+    const int = (q: Q | undefined) => {
+      if (!q) return undefined;
+      const v = q.mul(pow);
+      return v.isInteger() && Number.isSafeInteger(v.n.div(v.d).toNumber()) ? v.n.div(v.d).toNumber() : NaN;
+    };
+    b = { min: int(f.min), max: int(f.max), step: int(f.searchStep ?? Q.of("0.01")) };
+    intBounds.set(f, b);
+  }
+  return b;
+}
+
+/** The candidates of a fast frame, or undefined when a value cannot be held on the fast grid. */
+function fastCandidates(d: Decided, deps: readonly number[]): Candidate[] | undefined {
   const out: Candidate[] = [];
+  const frame = d.frame;
   for (const i of deps) {
     const f = d.model.facts[i]!;
     if (f.improve === "none") continue;
-    const cur = factExact(d, f);
+    const cur = frame[f.slot];
     if (cur === undefined) continue;
     if (typeof cur === "boolean") {
-      const best = f.improve === "up";
-      if (cur !== best) out.push({ index: i, fact: f, from: cur, best, span: Q.of(1) });
+      if (cur !== (f.improve === "up")) out.push(new BoolCandidate(i, f, cur));
       continue;
     }
-    const bound = (q: Q | undefined, other: CFact | undefined, pick: (a: Q, b: Q) => Q): Q | undefined => {
-      const o = other ? factExact(d, other) : undefined;
-      const oq = o instanceof Q ? o : undefined;
-      return q && oq ? pick(q, oq) : (q ?? oq);
+    if (typeof cur !== "number" || !f.fast) return undefined;
+    const b = boundsOf(f);
+    const other = (o: CFact | undefined) => {
+      if (!o) return undefined;
+      const v = frame[o.slot];
+      return typeof v === "number" && o.fast?.scale === f.fast!.scale ? v : NaN;
     };
-    const max = bound(f.max, f.maxFact, (a, b) => (a.cmp(b) <= 0 ? a : b));
-    const min = bound(f.min, f.minFact, (a, b) => (a.cmp(b) >= 0 ? a : b));
-    const best = f.improve === "up" ? max : min;
-    if (!best || best.cmp(cur) === 0 || (f.improve === "up" ? best.cmp(cur) < 0 : best.cmp(cur) > 0)) continue;
-    const span = max && min && max.cmp(min) > 0 ? max.sub(min) : Q.of(1);
-    out.push({ index: i, fact: f, from: cur, best, span });
+    const oMax = other(f.maxFact), oMin = other(f.minFact);
+    if (Number.isNaN(b.min) || Number.isNaN(b.max) || !b.step || Number.isNaN(b.step) || Number.isNaN(oMax) || Number.isNaN(oMin)) return undefined;
+    const max = b.max !== undefined && oMax !== undefined ? Math.min(b.max, oMax) : (b.max ?? oMax);
+    const min = b.min !== undefined && oMin !== undefined ? Math.max(b.min, oMin) : (b.min ?? oMin);
+    const up = f.improve === "up";
+    const best = up ? max : min;
+    if (best === undefined || best === cur || (up ? best < cur : best > cur)) continue;
+    const span = max !== undefined && min !== undefined && max > min ? max - min : f.fast.pow;
+    out.push(new IntCandidate(i, f, cur, best, b.step, up, span));
   }
   return out;
 }
 
-/** Grid values strictly past `from` toward `best`, as multiples of the fact's step (best itself if off-grid). */
-function grid(c: Candidate): { at: (k: number) => Q; count: number } {
-  const from = c.from as Q, best = c.best as Q;
-  const step = c.fact.searchStep ?? Q.of("0.01");
-  const up = c.fact.improve === "up";
-  const ratio = (q: Q) => q.div(step);
-  const floorQ = (q: Q) => q.n.divToInt(q.d).minus(q.n.isNeg() && !q.n.mod(q.d).isZero() ? 1 : 0);
-  // First multiple of step beyond `from`, last multiple not beyond `best`.
-  const first = up ? floorQ(ratio(from)).plus(1) : floorQ(ratio(from).neg()).plus(1).neg();
-  const last = up ? floorQ(ratio(best)) : floorQ(ratio(best).neg()).neg();
-  const n = up ? last.minus(first).plus(1) : first.minus(last).plus(1);
-  const count = Math.max(0, n.toNumber());
-  const onGrid = (k: number) => Q.of(first.plus(up ? k : -k)).mul(step);
-  const bestOffGrid = !ratio(best).isInteger();
-  return {
-    count: count + (bestOffGrid ? 1 : 0),
-    at: (k) => (k < count ? onGrid(k) : best),
+/** The candidates of an exact frame. */
+function exactCandidates(d: Decided, deps: readonly number[]): Candidate[] {
+  const out: Candidate[] = [];
+  const frame = d.frame;
+  for (const i of deps) {
+    const f = d.model.facts[i]!;
+    if (f.improve === "none") continue;
+    const cur = frame[f.slot];
+    if (cur === undefined) continue;
+    if (typeof cur === "boolean") {
+      if (cur !== (f.improve === "up")) out.push(new BoolCandidate(i, f, cur));
+      continue;
+    }
+    const now = cur as Q;
+    const bound = (q: Q | undefined, o: CFact | undefined, pick: (a: Q, b: Q) => Q): Q | undefined => {
+      const ov = o ? frame[o.slot] : undefined;
+      const oq = ov instanceof Q ? ov : undefined;
+      return q && oq ? pick(q, oq) : (q ?? oq);
+    };
+    const max = bound(f.max, f.maxFact, (a, b) => (a.cmp(b) <= 0 ? a : b));
+    const min = bound(f.min, f.minFact, (a, b) => (a.cmp(b) >= 0 ? a : b));
+    const up = f.improve === "up";
+    const best = up ? max : min;
+    if (!best || best.cmp(now) === 0 || (up ? best.cmp(now) < 0 : best.cmp(now) > 0)) continue;
+    const span = max && min && max.cmp(min) > 0 ? max.sub(min) : Q.of(1);
+    out.push(new ExactCandidate(i, f, now, best, f.searchStep ?? Q.of("0.01"), up, span));
+  }
+  return out;
+}
+
+/** The same decision on the exact path: numbers as exact values. */
+function toExact(d: Decided): Decided {
+  const frame = d.frame.slice();
+  for (const f of d.model.facts) {
+    const v = frame[f.slot];
+    if (typeof v === "number" && f.fast) frame[f.slot] = Q.of(v).div(Q.of(f.fast.pow));
+  }
+  return decide(d.model, d.id, frame, false, d.last, d.asOf, d.events);
+}
+
+/** What the search is after, on a scratch frame. */
+interface Target {
+  /** Whether the target is met with the facts as they are on the frame. */
+  met(frame: unknown[]): boolean;
+  /** Margins that cross zero where the target turns true (fast path only), as hints. */
+  readonly margins: readonly ((frame: readonly unknown[]) => number)[];
+}
+
+/**
+ * The search over one subject: a scratch frame where candidates are set, the target checked,
+ * and the candidates put back.
+ */
+class Search {
+  private readonly frame: unknown[];
+  constructor(
+    private readonly d: Decided,
+    private readonly target: Target,
+  ) {
+    this.frame = d.frame.slice();
+  }
+
+  /** Sets the given candidates to the given grid indexes (-1: unchanged), checks, and restores. */
+  ok(set: readonly Candidate[], ks: readonly number[]): boolean {
+    const frame = this.frame;
+    for (let i = 0; i < set.length; i++) if (ks[i]! >= 0) frame[set[i]!.fact.slot] = set[i]!.at(ks[i]!);
+    const met = this.target.met(frame);
+    for (const c of set) frame[c.fact.slot] = c.now;
+    return met;
+  }
+
+  /** Margins with the candidates set (scores recomputed), restored after. */
+  private margins(set: readonly Candidate[], ks: readonly number[]): number[] {
+    const frame = this.frame;
+    for (let i = 0; i < set.length; i++) if (ks[i]! >= 0) frame[set[i]!.fact.slot] = set[i]!.at(ks[i]!);
+    computeScores(this.d.model, frame, true);
+    const out = this.target.margins.map((m) => m(frame));
+    for (const c of set) frame[c.fact.slot] = c.now;
+    return out;
+  }
+
+  /**
+   * A guess of the least index of candidate j (the others as in `ks`) where every margin that
+   * moves with it has crossed zero: each margin is taken as linear between the current value and
+   * the value at `ks[j]`.
+   */
+  private guess(set: readonly Candidate[], ks: readonly number[], j: number): number | undefined {
+    const c = set[j];
+    if (!(c instanceof IntCandidate) || !this.d.fast || this.target.margins.length === 0) return undefined;
+    const at = ks.slice();
+    at[j] = -1;
+    const m0 = this.margins(set, at);
+    const m1 = this.margins(set, ks);
+    const x0 = c.now, x1 = c.at(ks[j]!) as number;
+    let k: number | undefined;
+    for (let i = 0; i < m0.length; i++) {
+      const a = m0[i]!, b = m1[i]!;
+      if (a === b || !Number.isFinite(a) || !Number.isFinite(b)) continue;
+      // Only a margin that changes sign between the two ends marks a crossing.
+      if ((a > 0) === (b > 0) && a !== 0 && b !== 0) continue;
+      const x = x0 + ((0 - a) * (x1 - x0)) / (b - a);
+      const ki = c.indexOf(x);
+      if (k === undefined || ki > k) k = ki;
+    }
+    return k;
+  }
+
+  /**
+   * The least index of candidate j (the others fixed) that meets the target, given that its
+   * current index `ks[j]` does. A guess and the index below it are checked first; a bisection
+   * takes over when the guess is off.
+   */
+  lowest(set: readonly Candidate[], ks: number[], j: number): number {
+    const c = set[j]!;
+    if (c instanceof BoolCandidate) return ks[j]!;
+    const probe = ks.slice();
+    const ok = (k: number) => {
+      probe[j] = k;
+      return this.ok(set, probe);
+    };
+    let lo = 0, hi = ks[j]!;
+    const g = this.guess(set, ks, j);
+    if (g !== undefined && g >= lo && g < hi) {
+      if (ok(g)) {
+        hi = g;
+        if (g === lo || !ok(g - 1)) return g;
+        hi = g - 1;
+      } else {
+        lo = g + 1;
+        if (lo < hi && ok(lo)) return lo;
+        if (lo < hi) lo++;
+      }
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ok(mid)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+}
+
+/** Every k-element subset of `items`, in lexicographic order of positions. */
+function subsets<T>(items: readonly T[], k: number): T[][] {
+  const out: T[][] = [];
+  if (k === 1) {
+    for (const x of items) out.push([x]);
+    return out;
+  }
+  const acc: T[] = [];
+  const walk = (start: number): void => {
+    if (acc.length === k) {
+      out.push(acc.slice());
+      return;
+    }
+    for (let i = start; i <= items.length - (k - acc.length); i++) {
+      acc.push(items[i]!);
+      walk(i + 1);
+      acc.pop();
+    }
   };
+  walk(0);
+  return out;
 }
 
-/** The smallest value of one fact (others fixed) that meets the target, or undefined if none does. */
-function lowest(d: Decided, c: Candidate, others: readonly (readonly [Candidate, Q | boolean])[], target: Target): Q | boolean | undefined {
-  if (typeof c.best === "boolean") return target(probe(d, [...others, [c, c.best]])) ? c.best : undefined;
-  const g = grid(c);
-  if (g.count === 0) return undefined;
-  const ok = (k: number) => target(probe(d, [...others, [c, g.at(k)]]));
-  if (!ok(g.count - 1)) return undefined;
-  let lo = 0, hi = g.count - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ok(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return g.at(lo);
+/** Relative gap beyond which float costs order as the exact ones do. */
+const CERTAIN = 1e-9;
+
+interface Pick {
+  readonly set: readonly Candidate[];
+  readonly ks: readonly number[];
+  /** The total cost as a float. */
+  readonly f: number;
 }
 
-function* subsets<T>(items: readonly T[], k: number, start = 0, acc: T[] = []): Generator<T[]> {
-  if (acc.length === k) {
-    yield acc.slice();
-    return;
-  }
-  for (let i = start; i <= items.length - (k - acc.length); i++) {
-    acc.push(items[i]!);
-    yield* subsets(items, k, i + 1, acc);
-    acc.pop();
-  }
+/** The exact total cost of a pick: a fraction of safe integers when it is one fast-path fact. */
+function exactCost(p: Pick): Q | readonly [number, number] {
+  const c = p.set[0];
+  if (p.set.length === 1 && c instanceof IntCandidate) return c.costFraction(p.ks[0]!);
+  return p.set.reduce((acc, x, j) => acc.add(x.costExact(p.ks[j]!)), Q.ZERO);
 }
 
-const cost = (c: Candidate, v: Q | boolean): Q => (typeof v === "boolean" ? Q.of(1) : (v as Q).sub(c.from as Q).div(c.span).abs());
-
-/** Exact decimal as a JS number when that is exact, else as a string. */
-function shown(v: Q | boolean): unknown {
-  if (typeof v === "boolean") return v;
-  const s = v.toString();
-  return String(Number(s)) === s ? Number(s) : s;
+/** Whether pick `a` costs less than `b`, exactly (floats first; exact only when they are close). */
+function cheaper(a: Pick, b: Pick): boolean {
+  if (Math.abs(a.f - b.f) > CERTAIN * Math.max(Math.abs(a.f), Math.abs(b.f))) return a.f < b.f;
+  const x = exactCost(a), y = exactCost(b);
+  if (!(x instanceof Q) && !(y instanceof Q)) {
+    const l = x[0] * y[1], r = y[0] * x[1];
+    if (Number.isSafeInteger(l) && Number.isSafeInteger(r)) return l < r;
+  }
+  const q = (v: Q | readonly [number, number]) => (v instanceof Q ? v : Q.of(v[0]).div(Q.of(v[1])));
+  return q(x).cmp(q(y)) < 0;
 }
 
 /**
  * The smallest change that meets `target`: fewest facts, then least total change against each
  * fact's range (ties: declaration order). Undefined when no change of the movable facts can.
  */
-function smallest(d: Decided, deps: readonly number[], target: Target): FactChange[] | undefined {
-  const cands = candidates(d, deps);
-  if (!target(probe(d, cands.map((c) => [c, c.best] as const)))) return undefined;
+function smallest(d: Decided, deps: readonly number[], targetOf: (d: Decided) => Target): FactChange[] | undefined {
+  let cands = d.fast ? fastCandidates(d, deps) : exactCandidates(d, deps);
+  if (!cands) {
+    // A value the fast grid cannot hold: search on the exact path.
+    d = toExact(d);
+    cands = exactCandidates(d, deps);
+  }
+  const search = new Search(d, targetOf(d));
+  const last = (set: readonly Candidate[]) => set.map((c) => c.count - 1);
+  if (!search.ok(cands, last(cands))) return undefined;
   for (let k = 1; k <= cands.length; k++) {
-    let bestPick: { cost: Q; values: (readonly [Candidate, Q | boolean])[] } | undefined;
+    let pick: Pick | undefined;
     for (const set of subsets(cands, k)) {
-      if (!target(probe(d, set.map((c) => [c, c.best] as const)))) continue;
-      // Lower each fact in turn as far as it can go with the others where they are; repeat until stable.
-      // Each step keeps the target met, since a fact is lowered only as far as the others allow now.
-      const values = set.map((c) => [c, c.best] as [Candidate, Q | boolean]);
+      const ks = last(set);
+      // The whole set at its furthest was checked above.
+      if (set.length < cands.length && !search.ok(set, ks)) continue;
+      // Lower each fact in turn as far as it can go with the others where they are; repeat until
+      // stable (one fact alone is stable after one round). Each step keeps the target met.
       for (let round = 0; round < 4; round++) {
         let moved = false;
-        for (let i = 0; i < values.length; i++) {
-          const [c, v] = values[i]!;
-          const low = lowest(d, c, values.filter((_, j) => j !== i), target);
-          if (low !== undefined && typeof low !== "boolean" && (low as Q).cmp(v as Q) !== 0) {
-            values[i] = [c, low];
+        for (let j = 0; j < set.length; j++) {
+          const low = search.lowest(set, ks, j);
+          if (low !== ks[j]) {
+            ks[j] = low;
             moved = true;
           }
         }
-        if (!moved) break;
+        if (!moved || set.length === 1) break;
       }
-      const total = values.reduce((acc, [c, v]) => acc.add(cost(c, v)), Q.ZERO);
-      if (!bestPick || total.cmp(bestPick.cost) < 0) bestPick = { cost: total, values };
+      const candidate: Pick = { set, ks, f: set.reduce((acc, c, j) => acc + c.cost(ks[j]!), 0) };
+      if (!pick || cheaper(candidate, pick)) pick = candidate;
     }
-    if (bestPick) {
-      return bestPick.values.map(([c, v]) => freeze({ fact: c.fact.id, from: shown(c.from), to: shown(v) }));
+    if (pick) {
+      const { set, ks } = pick;
+      return set.map((c, j) => freeze({ fact: c.fact.id, from: c.shown(-1), to: c.shown(ks[j]!) }));
     }
   }
   return undefined;
+}
+
+/** Whether star `si` is earned on a frame: not vetoed, every clause true (as `decide` decides it). */
+function starMet(model: Model, si: number, fast: boolean): (frame: unknown[]) => boolean {
+  const star = model.stars[si]!;
+  const vetoFact = model.vetoFact;
+  return (frame) => {
+    computeScores(model, frame, fast);
+    const listed = vetoFact ? (frame[vetoFact.slot] as readonly string[] | undefined) : undefined;
+    const vetoes = listed !== undefined && listed.length !== 0 ? model.vetoes : model.conditionalVetoes;
+    for (const v of vetoes) {
+      if (v.starIndex !== si && v.effect !== "disqualify") continue;
+      if ((listed !== undefined && listed.includes(v.id)) || (v.when !== undefined && ((fast ? v.whenFast! : v.when)(frame) as boolean))) return false;
+    }
+    for (const c of star.clauses) {
+      if (c.boolSlot >= 0 ? frame[c.boolSlot] !== true : !((fast ? c.fast! : c.fn)(frame) as boolean)) return false;
+    }
+    return true;
+  };
+}
+
+const NO_MARGINS: readonly never[] = freeze([]);
+
+/** The margins of a star's comparisons (computed once per star). */
+const starMargins = new WeakMap<CStar, readonly ((frame: readonly unknown[]) => number)[]>();
+function marginsOf(star: CStar): readonly ((frame: readonly unknown[]) => number)[] {
+  let m = starMargins.get(star);
+  if (!m) starMargins.set(star, (m = freeze(star.clauses.flatMap((c) => (c.margin ? [c.margin] : [])))));
+  return m;
 }
 
 /** What it would take to earn each missing star. */
@@ -175,13 +493,13 @@ export function nextStars(d: Decided, stars: readonly { id: string; earned: bool
       out.push(freeze({ star: star.id, changes: freeze([]), blockedBy: freeze([...st.vetoedBy]) }));
       return;
     }
-    const target: Target = (p) => p.stars[i]!.earned;
-    if (target(d)) {
+    if (d.stars[i]!.earned) {
       // Earned alone, lost in the cohort (last place): effort on the facts does not bring it back.
       out.push(freeze({ star: star.id, changes: freeze([]), blockedBy: freeze([...cohortRules]) }));
       return;
     }
-    const changes = smallest(d, star.deps, target);
+    const margins = marginsOf(star);
+    const changes = smallest(d, star.deps, (p) => ({ met: starMet(p.model, i, p.fast), margins: p.fast ? margins : NO_MARGINS }));
     out.push(changes ? freeze({ star: star.id, changes: freeze(changes) }) : freeze({ star: star.id, changes: freeze([]), unreachable: true as const }));
   });
   return out;
@@ -193,6 +511,7 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
   const r = m.rating;
   let to: number | string;
   let reached: (v: number | string) => boolean;
+  let margins: readonly ((frame: readonly unknown[]) => number)[] = NO_MARGINS;
   if (r.kind === "grades") {
     const i = r.grades.indexOf(value as string);
     if (i <= 0) return undefined;
@@ -203,12 +522,27 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
     to = (value as number) + 1;
     reached = (v) => (v as number) >= (to as number);
   }
+  if (r.kind !== "starCount" && d.fast) {
+    // The score must reach the band of the target: its margin is score − the band's minimum.
+    const band = r.kind === "grades" ? r.bands.find((b) => b.grade === to) : r.bands.find((b) => b.level === to);
+    const sc = r.score;
+    if (band?.min && sc.fast) {
+      const min = band.min.n.div(band.min.d).toNumber();
+      const f = sc.fast;
+      const scale = sc.round !== undefined ? (f.kind === "int" ? Math.min(f.num.scale, sc.round) : sc.round) : f.kind === "int" ? f.num.scale : -1;
+      margins = [scale >= 0 ? (fr) => (fr[sc.slot] as number) / POW10[scale]! - min : (fr) => (fr[sc.slot] as number) / (fr[sc.slot + 1] as number) - min];
+    }
+  }
   // A cap (veto) below the target: nothing else helps.
   const caps = (d.applied ?? []).filter((v) => (v.effect === "capLevel" && typeof to === "number" && v.cap !== undefined && v.cap < to) || v.effect === "disqualify");
   if (caps.length) return freeze({ to, changes: freeze([]), blockedBy: freeze(caps.map((v) => v.id)) });
-  const target: Target = (p) => reached(cappedValue(p, p.rawValue).value);
-  if (target(d)) return freeze({ to, changes: freeze([]), blockedBy: freeze([...cohortRules]) });
-  const changes = smallest(d, m.ratingDeps, target);
+  if (reached(cappedValue(d, d.rawValue).value)) return freeze({ to, changes: freeze([]), blockedBy: freeze([...cohortRules]) });
+  const changes = smallest(d, m.ratingDeps, (p) => ({
+    met: (frame) => {
+      const q = decide(m, p.id, frame, p.fast, p.last, p.asOf, p.events);
+      return reached(cappedValue(q, q.rawValue).value);
+    },
+    margins: p.fast ? margins : NO_MARGINS,
+  }));
   return changes ? freeze({ to, changes: freeze(changes) }) : freeze({ to, changes: freeze([]), unreachable: true as const });
 }
-
