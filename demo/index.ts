@@ -75,7 +75,7 @@ function explain(name: string, r: Result) {
   for (const s of r.stars) line(`  ${s.earned ? "★" : "☆"} ${s.label.zh.padEnd(6, "　")} ${s.id.padEnd(17)} ${s.reason.zh}`);
   line("  决定过程 (trace):");
   for (const t of r.trace) {
-    const src = t.source ? ("quote" in t.source ? `「${t.source.quote}」— ${t.source.document.publisher} ${t.source.document.date}` : `默认 (default): ${t.source.default}`) : "";
+    const src = t.source ? ("quote" in t.source ? `「${t.source.quote}」— ${memberScheme.documents[t.source.document]!.publisher} ${memberScheme.documents[t.source.document]!.date}` : `默认 (default): ${t.source.default}`) : "";
     line(`   · ${t.rule}${t.value !== undefined ? ` = ${t.value}` : ""} — ${t.outcome}`);
     line(`     at ${JSON.stringify(t.path)}  ${src}`);
   }

@@ -13,6 +13,7 @@ export type { WorkingDayCalendar, WorkingDayOptions, CountedDate } from "./calen
 export type { Extension } from "./compile/extend.js";
 export type { CohortOptions, CohortResult, Adjustment } from "./cohort/evaluateCohort.js";
 export { rulesets } from "./rulesets.js";
+export { compact } from "./store/compact.js";
 export { RulesetError } from "./ruleset/RulesetError.js";
 export type { RulesetIssue, RulesetIssueCode, IssuePath } from "./ruleset/RulesetError.js";
 export type { RulesetSource } from "./ruleset/schema.js";
@@ -37,5 +38,7 @@ export type {
   ChangeResult,
   TraceEntry,
   Provenance,
+  SourceDocument,
+  StoredResult,
   Bilingual,
 } from "./evaluate/types.js";

@@ -19,8 +19,8 @@ export const score = (max: number) =>
 /** A few values only, so that cohorts tie often; one has 3 decimals (the exact path) and text forms mix in. */
 export const coarse = (values: readonly (number | string)[]) => fc.constantFrom(...values);
 
-const survey = fc.integer({ min: 1, max: 500 }).chain((valid) => fc.tuple(fc.integer({ min: 0, max: valid }), fc.constant(valid)));
-const coarseSurvey = fc.constantFrom([3, 5], [6, 10], [7, 10], [9, 10], [4, 5], [0, 1], [1, 1]);
+const survey: fc.Arbitrary<[number, number]> = fc.integer({ min: 1, max: 500 }).chain((valid) => fc.tuple(fc.integer({ min: 0, max: valid }), fc.constant(valid)));
+const coarseSurvey: fc.Arbitrary<[number, number]> = fc.constantFrom<[number, number]>([3, 5], [6, 10], [7, 10], [9, 10], [4, 5], [0, 1], [1, 1]);
 
 /** Random valid facts per bundled ruleset; `tie` draws numbers from a few values so cohorts tie at every cut. */
 export function factsOf(id: string, tie = false): fc.Arbitrary<Record<string, unknown>> {

@@ -17,7 +17,7 @@ function agree(id: string, facts: fc.Arbitrary<Record<string, unknown>>, events?
     expect(model.fast).toBe(true);
     fc.assert(
       fc.property(facts, fc.option(fc.constantFrom("branchMentoring", "centerMentoring", "organizationalDisposal", "talkReminder"), { nil: undefined }), events ?? fc.constant(undefined), (f, prev, ev) => {
-        const history = prev && model.stepLabels.has(prev) ? [{ ok: true, ruleset: { id }, stars: [{ id: "ideals", earned: true }], rating: { stars: 3, max: 10 }, remediation: { steps: [{ id: prev }] } }] : undefined;
+        const history = prev && model.stepLabels.has(prev) ? [{ ok: true, id: "s", ruleset: { id }, stars: [{ id: "ideals", earned: true }], rating: { stars: 3, max: 10 }, remediation: { steps: [{ id: prev }] } }] : undefined;
         const subject = { id: "s", facts: f, ...(ev ? { events: ev } : {}) };
         const a = evaluateSubject(model, subject, { asOf: "2024-12-31", history }, false);
         const b = evaluateSubject(model, subject, { asOf: "2024-12-31", history }, true);

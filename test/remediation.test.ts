@@ -43,9 +43,14 @@ describe("nextStar / nextLevel — rushan/member", () => {
     expect(ok(member.evaluate({ id: "m", facts: { ...ALL_MEMBER_BOOLEANS, orgLifeScore: 8, surveySatisfied: 9, surveyValid: 10 } })).remediation.nextLevel).toBeUndefined();
   });
 
-  it("is included when the result is serialized", () => {
-    const r = member.evaluate({ id: "m", facts: { ...ALL_MEMBER_BOOLEANS, orgLifeScore: 6, surveySatisfied: 9, surveyValid: 10 } });
-    const json = JSON.parse(JSON.stringify(r));
+  it("is serialized once read, or when advice was asked for; storing a result never runs the search", () => {
+    const m = { id: "m", facts: { ...ALL_MEMBER_BOOLEANS, orgLifeScore: 6, surveySatisfied: 9, surveyValid: 10 } };
+    const unread = JSON.parse(JSON.stringify(member.evaluate(m)));
+    expect(unread.remediation).toEqual({ steps: [] });
+    const read = ok(member.evaluate(m));
+    expect(read.remediation.nextStar.map((n) => n.star)).toEqual(["orgAwareness", "exemplar"]);
+    expect(Object.keys(JSON.parse(JSON.stringify(read)).remediation)).toEqual(["steps", "nextStar"]);
+    const json = JSON.parse(JSON.stringify(member.evaluate(m, { advice: true })));
     expect(json.remediation.nextStar.map((n: { star: string }) => n.star)).toEqual(["orgAwareness", "exemplar"]);
     expect(json.remediation.nextLevel).toEqual({ to: 9, changes: [{ fact: "orgLifeScore", from: 6, to: 6.01 }] });
   });

@@ -10,6 +10,8 @@ const freeze = Object.freeze;
 export interface CohortOptions {
   /** The evaluation date for every subject (ISO `yyyy-MM-dd`). */
   readonly asOf?: string;
+  /** Serialize each result's `nextStar` / `nextLevel` even when not read (see `EvaluateOptions.advice`). */
+  readonly advice?: boolean;
 }
 
 /** A change a cohort rule made (or, in `report` mode, would make) to one subject's rating. */
@@ -83,6 +85,7 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     throw new TypeError(`evaluateCohort() expects an array of subjects, got ${subjects === null ? "null" : typeof subjects}`);
   }
   const asOf = options?.asOf;
+  const advice = options?.advice === true;
   const evalOptions = asOf === undefined ? undefined : { asOf };
   const c = model.cohort;
   const rankBy = c?.rankBy;
@@ -156,7 +159,7 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
   for (let i = 0; i < n; i++) {
     const v = value[i]!;
     const change: CohortChange = { stars: rows.stars.get(i), value: v, trace: rows.trace.get(i), rank: freeze({ by, position: position[i]!, of: n }) };
-    const res = finish(rows.decide(i), change);
+    const res = finish(rows.decide(i), change, advice);
     results[rows.index[i]!] = res;
     const k = String(v);
     counts.set(k, (counts.get(k) ?? 0) + 1);

@@ -73,7 +73,7 @@ export class Builder {
       return undefined;
     }
     return freeze({
-      document: freeze({ publisher: doc.publisher, title: doc.title, date: doc.date }),
+      document: src.document,
       quote: src.quote,
       ...(src.note ? { note: src.note } : {}),
     });

@@ -8,7 +8,7 @@ import { evaluateStream, type StreamOptions } from "../sheets/evaluateStream.js"
 import { didYouMean } from "../_lib/didYouMean.js";
 import type { Model } from "./model.js";
 import { evaluateSubject } from "../evaluate/evaluate.js";
-import type { EvaluateOptions, Result } from "../evaluate/types.js";
+import type { EvaluateOptions, Result, SourceDocument } from "../evaluate/types.js";
 import type { RulesetSource } from "../ruleset/schema.js";
 import type { Bilingual as BilingualText } from "../evaluate/types.js";
 
@@ -36,6 +36,8 @@ export interface Scheme {
   readonly ruleset: RulesetSource;
   /** The declared facts, in declaration order. */
   readonly facts: readonly FactInfo[];
+  /** The source documents by key: trace entries cite them as `source.document`. */
+  readonly documents: Readonly<Record<string, SourceDocument>>;
   /**
    * Evaluates one subject. Bad subject data gives `ok: false` with paths, never a throw.
    *
@@ -115,6 +117,7 @@ export function schemeOf(model: Model): Scheme {
     title: model.source.title,
     ruleset: deepFreeze(model.source),
     facts: Object.freeze(facts),
+    documents: Object.freeze(Object.fromEntries(Object.entries(model.source.documents).map(([k, d]) => [k, Object.freeze({ publisher: d.publisher, title: d.title, date: d.date })]))),
     evaluate: (subject: unknown, options?: EvaluateOptions) => evaluateSubject(model, subject, options),
     evaluateCohort: (subjects: Iterable<unknown>, options?: CohortOptions) => evaluateCohort(model, subjects, options),
     with: (parameters: Readonly<Record<string, unknown>>) => schemeOf(buildModel(overrideParameters(model.source, parameters))),

@@ -38,7 +38,7 @@ interface LastYear {
  */
 export function evaluateSubject(model: Model, subject: unknown, options: EvaluateOptions | undefined, exactOnly = false): Result {
   const d = decideSubject(model, subject, options, exactOnly);
-  return d.ok === false ? d : finish(d);
+  return d.ok === false ? d : finish(d, undefined, options?.advice === true);
 }
 
 /**
@@ -81,7 +81,7 @@ export function decideSubject(model: Model, subject: unknown, options: EvaluateO
   if (errors.length) frame = undefined;
   const fast = frame !== undefined;
   if (!frame) frame = loadFacts(model, facts as Record<string, unknown>, errors);
-  const last = history === undefined ? undefined : readHistory(model, history, errors);
+  const last = history === undefined ? undefined : readHistory(model, id, history, errors);
   if (errors.length) return reject(model, id, errors);
   return guarded(model, id!, frame, fast, last, asOf, events);
 }
@@ -138,43 +138,75 @@ function reject(model: Model, id: string | undefined, errors: SubjectError[]): R
   });
 }
 
-function readHistory(model: Model, history: unknown, errors: SubjectError[]): LastYear | undefined {
+/**
+ * Reads last year from history: every entry must be a result (full or compact) of this subject
+ * under this scheme; "last year" is the last entry with `ok: true`. An official scheme refuses
+ * results of an overridden edition (a simulation is not a record).
+ */
+function readHistory(model: Model, id: string | undefined, history: unknown, errors: SubjectError[]): LastYear | undefined {
   if (history === undefined) return undefined;
   if (!Array.isArray(history)) {
     errors.push({ path: ["history"], message: "history must be a list of earlier results, oldest first" });
     return undefined;
   }
-  for (let i = history.length - 1; i >= 0; i--) {
+  const official = !model.version.endsWith(OVERRIDE);
+  let lastOk: Record<string, unknown> | undefined;
+  let lastIndex = -1;
+  for (let i = 0; i < history.length; i++) {
     const h = history[i] as Record<string, unknown> | null;
-    if (!h || typeof h !== "object") {
-      errors.push({ path: ["history", i], message: "a history entry must be an earlier result object" });
+    const at = (...rest: (string | number)[]) => ["history", i, ...rest];
+    const rs = h && typeof h === "object" && !Array.isArray(h) ? (h.ruleset as { id?: unknown; version?: unknown } | undefined) : undefined;
+    // A rejection ({ ok: false, … }) may have been stored without its ruleset; a result may not.
+    if (!h || typeof h !== "object" || Array.isArray(h) || typeof h.ok !== "boolean" || (h.ok ? !rs || typeof rs !== "object" : rs !== undefined && (rs === null || typeof rs !== "object"))) {
+      errors.push({ path: at(), message: "a history entry must be an earlier result ({ ok, id, ruleset, … } as evaluate() or compact() returned it)" });
       return undefined;
     }
-    if (h.ok !== true) continue;
-    const rs = h.ruleset as { id?: unknown } | undefined;
-    if (rs && rs.id !== model.id) {
-      errors.push({ path: ["history", i, "ruleset"], message: `history entry is a result of "${String(rs.id)}", not of "${model.id}"` });
+    if (!rs) continue;
+    if (rs.id !== model.id) {
+      errors.push({ path: at("ruleset"), message: `history entry is a result of "${String(rs.id)}", not of "${model.id}"` });
       return undefined;
     }
-    const stars = h.stars;
-    const rating = h.rating as { stars?: unknown; grade?: unknown } | undefined;
-    const ratingValue = rating && (typeof rating.stars === "number" ? rating.stars : typeof rating.grade === "string" ? rating.grade : undefined);
-    if (!Array.isArray(stars) || ratingValue === undefined) {
-      errors.push({ path: ["history", i], message: "history entry lacks stars or rating; pass earlier results as evaluate() returned them" });
+    if (official && typeof rs.version === "string" && rs.version.endsWith(OVERRIDE)) {
+      errors.push({ path: at("ruleset", "version"), message: `history entry is a result of an overridden edition (${rs.version}), a simulation: the official scheme takes only official results` });
       return undefined;
     }
-    const earned = new Set<string>();
-    for (const st of stars as { id?: unknown; earned?: unknown }[]) if (st && st.earned === true && typeof st.id === "string") earned.add(st.id);
-    const steps = (h.remediation as { steps?: { id?: unknown }[] } | undefined)?.steps;
-    const step = Array.isArray(steps) && steps.length > 0 && typeof steps[0]?.id === "string" ? steps[0].id : "none";
-    if (step !== "none" && !model.stepLabels.has(step)) {
-      errors.push({ path: ["history", i, "remediation", "steps", 0, "id"], message: `unknown remediation step "${step}" in history` });
+    if (h.id !== id && !(h.ok === false && (h.id === undefined || h.id === null))) {
+      errors.push({ path: at("id"), message: `history entry is a result of ${JSON.stringify(h.id)}, not of ${JSON.stringify(id)}` });
       return undefined;
     }
-    return { earned, rating: ratingValue, step };
+    if (h.ok === true) {
+      lastOk = h;
+      lastIndex = i;
+    }
   }
-  return undefined;
+  if (!lastOk) return undefined;
+  const h = lastOk, i = lastIndex;
+  const rating = h.rating as { stars?: unknown; grade?: unknown } | undefined;
+  const ratingValue = rating && (typeof rating.stars === "number" ? rating.stars : typeof rating.grade === "string" ? rating.grade : undefined);
+  const earned = new Set<string>();
+  if (Array.isArray(h.stars)) {
+    for (const st of h.stars as { id?: unknown; earned?: unknown }[]) if (st && st.earned === true && typeof st.id === "string") earned.add(st.id);
+  } else if (Array.isArray(h.earned)) {
+    for (const st of h.earned as unknown[]) if (typeof st === "string") earned.add(st);
+  } else {
+    errors.push({ path: ["history", i], message: "history entry lacks its stars (stars, or earned in the compact form); pass earlier results as evaluate() or compact() returned them" });
+    return undefined;
+  }
+  if (ratingValue === undefined) {
+    errors.push({ path: ["history", i, "rating"], message: "history entry lacks its rating; pass earlier results as evaluate() or compact() returned them" });
+    return undefined;
+  }
+  const steps = Array.isArray(h.steps) ? (h.steps as { id?: unknown }[]) : (h.remediation as { steps?: { id?: unknown }[] } | undefined)?.steps;
+  const step = Array.isArray(steps) && steps.length > 0 && typeof steps[0]?.id === "string" ? steps[0].id : "none";
+  if (step !== "none" && !model.stepLabels.has(step)) {
+    errors.push({ path: ["history", i, ...(Array.isArray(h.steps) ? ["steps"] : ["remediation", "steps"]), 0, "id"], message: `unknown remediation step "${step}" in history` });
+    return undefined;
+  }
+  return { earned, rating: ratingValue, step };
 }
+
+/** The version suffix of an edition with overridden parameters. */
+const OVERRIDE = "+override";
 
 /** Computes every score into the frame (values only; their strings are made when read). */
 export function computeScores(model: Model, frame: unknown[], fast: boolean): void {
@@ -339,7 +371,7 @@ export function cappedValue(d: Decided, rawValue: number | string): { value: num
 }
 
 /** The second phase: caps, events, cohort changes, tier, remediation, change and trace. */
-export function finish(d: Decided, cohort?: CohortChange): Evaluation {
+export function finish(d: Decided, cohort?: CohortChange, advice = false): Evaluation {
   const { model, id, frame, fast, last, asOf, applied } = d;
   let stars = d.stars;
   let qualified = d.qualified;
@@ -432,7 +464,7 @@ export function finish(d: Decided, cohort?: CohortChange): Evaluation {
     scores: scoreText(model, frame, fast),
     vetoes: applied ? freeze(applied.map((v) => v.result)) : (EMPTY as readonly VetoResult[]),
     tier,
-    remediation: remediationOf(d, frozenStars, value, cohort, steps),
+    remediation: remediationOf(d, frozenStars, value, cohort, steps, advice),
     change,
     trace,
     rank: cohort?.rank,
@@ -444,9 +476,10 @@ const INTERN_LIMIT = 8192;
 
 /**
  * The remediation part of a result: the steps that apply now, and what it would take to do
- * better. The search behind `nextStar` and `nextLevel` costs far more than an evaluation, so it
- * runs when they are first read, once. They are accessors of this class (so `Object.keys` shows
- * only `steps`); `JSON.stringify` includes them through `toJSON`.
+ * better. The search behind `nextStar` and `nextLevel` costs a few evaluations, so it runs when
+ * they are first read, once. They are accessors of this class (so `Object.keys` shows only
+ * `steps`); `JSON.stringify` includes them (through `toJSON`) once read, or always when the
+ * evaluation was asked for `advice`: storing a result never runs the search by accident.
  */
 class Remediation {
   /** The escalation steps that apply now. */
@@ -463,11 +496,13 @@ class Remediation {
   readonly #stars: readonly StarResult[];
   readonly #value: number | string;
   readonly #rules: readonly string[];
+  readonly #advice: boolean;
   #nextStar: readonly NextStar[] | undefined;
   #nextLevel: { v: NextLevel | undefined } | undefined;
 
-  constructor(d: Decided, stars: readonly StarResult[], value: number | string, rules: readonly string[], steps: readonly StepResult[]) {
+  constructor(d: Decided, stars: readonly StarResult[], value: number | string, rules: readonly string[], steps: readonly StepResult[], advice: boolean) {
     this.steps = steps;
+    this.#advice = advice;
     this.#model = d.model;
     this.#id = d.id;
     this.#frame = d.frame;
@@ -491,16 +526,17 @@ class Remediation {
   get nextLevel(): NextLevel | undefined {
     return (this.#nextLevel ??= { v: nextLevel(this.#decided(), this.#value, this.#rules) }).v;
   }
-  toJSON(): { steps: readonly StepResult[]; nextStar: readonly NextStar[]; nextLevel?: NextLevel } {
-    const nl = this.nextLevel;
-    return { steps: this.steps, nextStar: this.nextStar, ...(nl ? { nextLevel: nl } : {}) };
+  toJSON(): { steps: readonly StepResult[]; nextStar?: readonly NextStar[]; nextLevel?: NextLevel } {
+    const star = this.#advice || this.#nextStar !== undefined ? this.nextStar : undefined;
+    const level = this.#advice || this.#nextLevel !== undefined ? this.nextLevel : undefined;
+    return { steps: this.steps, ...(star ? { nextStar: star } : {}), ...(level ? { nextLevel: level } : {}) };
   }
 }
 
 const NO_RULES: readonly string[] = freeze([]);
 
-function remediationOf(d: Decided, stars: readonly StarResult[], value: number | string, cohort: CohortChange | undefined, steps: readonly StepResult[]): Evaluation["remediation"] {
-  return new Remediation(d, stars, value, cohort?.trace ? freeze([...new Set(cohort.trace.map((t) => t.rule))]) : NO_RULES, steps);
+function remediationOf(d: Decided, stars: readonly StarResult[], value: number | string, cohort: CohortChange | undefined, steps: readonly StepResult[], advice: boolean): Evaluation["remediation"] {
+  return new Remediation(d, stars, value, cohort?.trace ? freeze([...new Set(cohort.trace.map((t) => t.rule))]) : NO_RULES, steps, advice);
 }
 const NO_SCORES: Readonly<Record<string, string>> = freeze({});
 

@@ -30,14 +30,31 @@ export interface SubjectEvent {
 export interface EvaluateOptions {
   /** The evaluation date (ISO `yyyy-MM-dd`); due dates are computed from it. The clock is never read. */
   readonly asOf?: string;
-  /** Earlier results of the same subject under the same scheme, oldest first. */
+  /** Earlier results of the same subject under the same scheme, oldest first (full results or {@link StoredResult}s). */
   readonly history?: readonly unknown[];
+  /**
+   * Include `remediation.nextStar` / `nextLevel` when the result is serialized (`JSON.stringify`).
+   * Without it they are computed only when read, and serialized only once read: storing a
+   * result never runs the search by accident.
+   */
+  readonly advice?: boolean;
 }
 
-/** Where a rule came from, as carried in traces: the document and its quote, or a default's reason. */
+/**
+ * Where a rule came from, as carried in traces: the document (its key in the ruleset's
+ * `documents`, listed in full once on the scheme as `scheme.documents`) and its quote, or a
+ * default's reason.
+ */
 export type Provenance =
-  | { readonly document: { readonly publisher: string; readonly title: string; readonly date: string }; readonly quote: string; readonly note?: string }
+  | { readonly document: string; readonly quote: string; readonly note?: string }
   | { readonly default: string };
+
+/** A source document, as listed once on the scheme (`scheme.documents[key]`). */
+export interface SourceDocument {
+  readonly publisher: string;
+  readonly title: string;
+  readonly date: string;
+}
 
 /** One star of the result. */
 export interface StarResult {
@@ -179,5 +196,30 @@ export interface Rejection {
 
 /** The result of evaluating one subject. */
 export type Result = Evaluation | Rejection;
+
+/**
+ * The compact form of a result for storage (`compact(result)`), accepted as `history`: what
+ * next year's evaluation reads (rating, earned stars, remediation steps) and what a register
+ * shows (tier, vetoes, scores), without labels, reasons or trace.
+ */
+export type StoredResult =
+  | {
+      readonly ok: true;
+      readonly id: string;
+      readonly ruleset: { readonly id: string; readonly version: string };
+      readonly rating: RatingResult;
+      /** Ids of the stars earned. */
+      readonly earned: readonly string[];
+      readonly qualified?: boolean;
+      readonly scores: Readonly<Record<string, string>>;
+      /** Ids of the veto items that applied. */
+      readonly vetoes: readonly string[];
+      /** The tier id. */
+      readonly tier: string;
+      /** The remediation steps that applied, with due dates. */
+      readonly steps: readonly { readonly id: string; readonly due?: string }[];
+      readonly rank?: { readonly by: string; readonly position: number; readonly of: number };
+    }
+  | Rejection;
 
 export type { SourceRef };

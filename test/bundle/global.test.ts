@@ -17,7 +17,7 @@ describe("dist/xingji.global.js — the spreadsheet build", () => {
   it("defines one global, Xingji, with the API and every bundled ruleset, in a context that has no Node or browser globals", () => {
     const ctx = bare();
     expect(vm.runInContext("typeof require + typeof process + typeof window + typeof module", ctx)).toBe("undefinedundefinedundefinedundefined");
-    expect(vm.runInContext("Object.keys(Xingji).sort().join()", ctx)).toBe("RulesetError,compile,rulesets,workingDays");
+    expect(vm.runInContext("Object.keys(Xingji).sort().join()", ctx)).toBe("RulesetError,compact,compile,rulesets,workingDays");
     expect(vm.runInContext("Object.keys(Xingji.rulesets).join()", ctx)).toBe("rushan/organization,rushan/member,qianjin/organization,yantian/organization,feicheng/branch,liuzhou/village,liuzhou/learning");
   });
 

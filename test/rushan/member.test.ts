@@ -187,7 +187,9 @@ describe("rushan/member — trace", () => {
     const r = ok(scheme.evaluate(member({ ...ALL_MEMBER_BOOLEANS, orgLifeScore: 6, surveySatisfied: 9, surveyValid: 10 })));
     const orgAwareness = r.trace.find((t) => t.rule === "stars.orgAwareness")!;
     expect(orgAwareness.path).toEqual(["stars", 1, "when", 1]);
-    expect(orgAwareness.source).toMatchObject({ quote: expect.stringContaining("组织生活量化考核低于6分(含)不得星"), document: { publisher: "中共乳山市委组织部", date: "2018-10-18" } });
+    // The trace cites the document by key; the scheme lists the documents once.
+    expect(orgAwareness.source).toMatchObject({ quote: expect.stringContaining("组织生活量化考核低于6分(含)不得星"), document: "rushan2018" });
+    expect(scheme.documents.rushan2018).toMatchObject({ publisher: "中共乳山市委组织部", date: "2018-10-18" });
     expect(orgAwareness.isDefault).toBe(false);
     const moral = r.trace.find((t) => t.rule === "stars.moralConduct")!;
     expect(moral.isDefault).toBe(true);
