@@ -270,6 +270,12 @@ function quotas(c: CCohort, rows: Rows, byScore: readonly number[] | undefined, 
     // Kept: positions before keepTo, except the tied run under demoteTied.
     const keepTo = tied && c.tiePolicy === "keepTied" ? tieTo : cap;
     const shareText = `${q.share.mul(Q.of(100)).toString()}%`;
+    // The reason's words around the rank, made once per quota (a city has tens of thousands of demotions).
+    const zhHead = `${q.rating}星级占比不超过${shareText}：名额${cap}个（${n}×${shareText}取整），排名第`;
+    const enHead = `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap}); ranked `;
+    const enOf = ` of ${sorted.length} by ${c.rankBy?.id ?? "rating"}`;
+    const zhTail = [`，降为${q.demoteTo}星级`, `（并列），降为${q.demoteTo}星级`, "（并列），并列保留，超出名额"];
+    const enTail = [`: demoted to ${q.demoteTo}`, `, tied: demoted to ${q.demoteTo}`, ", tied: kept over the cap (keepTied)"];
     for (let p = 0; p < sorted.length; p++) {
       const i = sorted[p]!;
       const isTied = tied && p >= tieFrom && p < tieTo;
@@ -277,8 +283,8 @@ function quotas(c: CCohort, rows: Rows, byScore: readonly number[] | undefined, 
       const overCap = c.tiePolicy === "keepTied" && isTied && p >= cap;
       if (kept && !overCap) continue;
       const reason: Bilingual = freeze({
-        zh: `${q.rating}星级占比不超过${shareText}：名额${cap}个（${n}×${shareText}取整），排名第${p + 1}${isTied ? "（并列）" : ""}，${overCap ? "并列保留，超出名额" : `降为${q.demoteTo}星级`}`,
-        en: `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap}); ranked ${p + 1} of ${sorted.length} by ${c.rankBy?.id ?? "rating"}${isTied ? ", tied" : ""}: ${overCap ? `kept over the cap (keepTied)` : `demoted to ${q.demoteTo}`}`,
+        zh: zhHead + (p + 1) + zhTail[overCap ? 2 : isTied ? 1 : 0]!,
+        en: enHead + (p + 1) + enOf + enTail[overCap ? 2 : isTied ? 1 : 0]!,
       });
       const applied = enforce && !overCap;
       out.push({ id: ids[i]!, from: q.rating, to: overCap ? q.rating : q.demoteTo, rule: `quota.${q.id}`, reason, tie: isTied, applied });

@@ -2,7 +2,7 @@ import { DivisionByZero, Q } from "../_lib/decimal.js";
 import { addDuration, parseIsoDate } from "../_lib/dates.js";
 import type { CFact, CScore, CTier, CVeto, Model } from "../compile/model.js";
 import { loadFacts } from "./loadFacts.js";
-import { nextLevel, nextStars } from "../remediation/search.js";
+import { nextLevel, nextStarAt } from "../remediation/search.js";
 import { loadFactsFast } from "./loadFactsFast.js";
 import { POW10, formatFrac, formatScaled, roundFrac } from "../expr/fast.js";
 import type {
@@ -498,6 +498,8 @@ class Remediation {
   readonly #rules: readonly string[];
   readonly #advice: boolean;
   #nextStar: readonly NextStar[] | undefined;
+  /** Advice per star index, as computed one at a time (undefined: not yet; null: earned). */
+  #perStar: (NextStar | null | undefined)[] | undefined;
   #nextLevel: { v: NextLevel | undefined } | undefined;
 
   constructor(d: Decided, stars: readonly StarResult[], value: number | string, rules: readonly string[], steps: readonly StepResult[], advice: boolean) {
@@ -515,16 +517,33 @@ class Remediation {
     this.#rules = rules;
     freeze(this);
   }
+  /** The decision again, made once when advice is first asked for. */
+  #d: Decided | undefined;
   #decided(): Decided {
     return decide(this.#model, this.#id, this.#frame, this.#fast, this.#last, this.#asOf, this.#events);
   }
   /** For each star not earned, the smallest change of facts that would earn it. */
   get nextStar(): readonly NextStar[] {
-    return (this.#nextStar ??= freeze(nextStars(this.#decided(), this.#stars, this.#rules)));
+    if (this.#nextStar === undefined) {
+      const out: NextStar[] = [];
+      for (let i = 0; i < this.#stars.length; i++) {
+        const n = Remediation.starAt(this, i);
+        if (n) out.push(n);
+      }
+      this.#nextStar = freeze(out);
+    }
+    return this.#nextStar;
+  }
+  /** The advice on one star alone (undefined when it is earned), remembered; for hints that need only some stars. */
+  static starAt(r: Remediation, i: number): NextStar | undefined {
+    const memo = (r.#perStar ??= new Array(r.#stars.length));
+    let n = memo[i];
+    if (n === undefined) memo[i] = n = nextStarAt((r.#d ??= r.#decided()), r.#stars, i, r.#rules) ?? null;
+    return n ?? undefined;
   }
   /** The smallest change that lifts the rating to the next value; undefined at the top. */
   get nextLevel(): NextLevel | undefined {
-    return (this.#nextLevel ??= { v: nextLevel(this.#decided(), this.#value, this.#rules) }).v;
+    return (this.#nextLevel ??= { v: nextLevel((this.#d ??= this.#decided()), this.#value, this.#rules) }).v;
   }
   toJSON(): { steps: readonly StepResult[]; nextStar?: readonly NextStar[]; nextLevel?: NextLevel } {
     const star = this.#advice || this.#nextStar !== undefined ? this.nextStar : undefined;
@@ -534,6 +553,11 @@ class Remediation {
 }
 
 const NO_RULES: readonly string[] = freeze([]);
+
+/** The advice on star `i` of a result alone (undefined when earned): what a one-cell hint needs. */
+export function starAdvice(r: Evaluation, i: number): NextStar | undefined {
+  return Remediation.starAt(r.remediation as Remediation, i);
+}
 
 function remediationOf(d: Decided, stars: readonly StarResult[], value: number | string, cohort: CohortChange | undefined, steps: readonly StepResult[], advice: boolean): Evaluation["remediation"] {
   return new Remediation(d, stars, value, cohort?.trace ? freeze([...new Set(cohort.trace.map((t) => t.rule))]) : NO_RULES, steps, advice);

@@ -263,6 +263,12 @@ interface Target {
   met(frame: unknown[]): boolean;
   /** Margins that cross zero where the target turns true (fast path only), as hints. */
   readonly margins: readonly ((frame: readonly unknown[]) => number)[];
+  /**
+   * The group of each margin, when the target is met by any one group (one more star of
+   * several): all of a group's margins must cross, the first group to do so decides. Without
+   * groups, all margins must cross.
+   */
+  readonly groups?: readonly number[];
 }
 
 /**
@@ -310,7 +316,9 @@ class Search {
     const m0 = this.margins(set, at);
     const m1 = this.margins(set, ks);
     const x0 = c.now, x1 = c.at(ks[j]!) as number;
-    let k: number | undefined;
+    const groups = this.target.groups;
+    // Per group, the furthest crossing (all must cross); over groups, the nearest.
+    const per = new Map<number, number>();
     for (let i = 0; i < m0.length; i++) {
       const a = m0[i]!, b = m1[i]!;
       if (a === b || !Number.isFinite(a) || !Number.isFinite(b)) continue;
@@ -318,8 +326,12 @@ class Search {
       if ((a > 0) === (b > 0) && a !== 0 && b !== 0) continue;
       const x = x0 + ((0 - a) * (x1 - x0)) / (b - a);
       const ki = c.indexOf(x);
-      if (k === undefined || ki > k) k = ki;
+      const g = groups ? groups[i]! : 0;
+      const prev = per.get(g);
+      if (prev === undefined || ki > prev) per.set(g, ki);
     }
+    let k: number | undefined;
+    for (const v of per.values()) if (k === undefined || v < k) k = v;
     return k;
   }
 
@@ -486,23 +498,24 @@ function marginsOf(star: CStar): readonly ((frame: readonly unknown[]) => number
 /** What it would take to earn each missing star. */
 export function nextStars(d: Decided, stars: readonly { id: string; earned: boolean; vetoedBy: readonly string[] }[], cohortRules: readonly string[]): NextStar[] {
   const out: NextStar[] = [];
-  d.model.stars.forEach((star, i) => {
-    const st = stars[i]!;
-    if (st.earned) return;
-    if (st.vetoedBy.length) {
-      out.push(freeze({ star: star.id, changes: freeze([]), blockedBy: freeze([...st.vetoedBy]) }));
-      return;
-    }
-    if (d.stars[i]!.earned) {
-      // Earned alone, lost in the cohort (last place): effort on the facts does not bring it back.
-      out.push(freeze({ star: star.id, changes: freeze([]), blockedBy: freeze([...cohortRules]) }));
-      return;
-    }
-    const margins = marginsOf(star);
-    const changes = smallest(d, star.deps, (p) => ({ met: starMet(p.model, i, p.fast), margins: p.fast ? margins : NO_MARGINS }));
-    out.push(changes ? freeze({ star: star.id, changes: freeze(changes) }) : freeze({ star: star.id, changes: freeze([]), unreachable: true as const }));
-  });
+  for (let i = 0; i < stars.length; i++) {
+    const n = nextStarAt(d, stars, i, cohortRules);
+    if (n) out.push(n);
+  }
   return out;
+}
+
+/** What it would take to earn star `i`, or undefined when it is earned. */
+export function nextStarAt(d: Decided, stars: readonly { id: string; earned: boolean; vetoedBy: readonly string[] }[], i: number, cohortRules: readonly string[]): NextStar | undefined {
+  const star = d.model.stars[i]!;
+  const st = stars[i]!;
+  if (st.earned) return undefined;
+  if (st.vetoedBy.length) return freeze({ star: star.id, changes: freeze([]), blockedBy: freeze([...st.vetoedBy]) });
+  // Earned alone, lost in the cohort (last place): effort on the facts does not bring it back.
+  if (d.stars[i]!.earned) return freeze({ star: star.id, changes: freeze([]), blockedBy: freeze([...cohortRules]) });
+  const margins = marginsOf(star);
+  const changes = smallest(d, star.deps, (p) => ({ met: starMet(p.model, i, p.fast), margins: p.fast ? margins : NO_MARGINS }));
+  return changes ? freeze({ star: star.id, changes: freeze(changes) }) : freeze({ star: star.id, changes: freeze([]), unreachable: true as const });
 }
 
 /** What it would take to lift the rating to the next value, or undefined at the top. */
@@ -512,6 +525,7 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
   let to: number | string;
   let reached: (v: number | string) => boolean;
   let margins: readonly ((frame: readonly unknown[]) => number)[] = NO_MARGINS;
+  let groups: number[] | undefined;
   if (r.kind === "grades") {
     const i = r.grades.indexOf(value as string);
     if (i <= 0) return undefined;
@@ -532,6 +546,18 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
       const scale = sc.round !== undefined ? (f.kind === "int" ? Math.min(f.num.scale, sc.round) : sc.round) : f.kind === "int" ? f.num.scale : -1;
       margins = [scale >= 0 ? (fr) => (fr[sc.slot] as number) / POW10[scale]! - min : (fr) => (fr[sc.slot] as number) / (fr[sc.slot + 1] as number) - min];
     }
+  } else if (r.kind === "starCount" && d.fast) {
+    // One more star: any star not earned may bring it, each when all its comparisons hold.
+    const all: ((frame: readonly unknown[]) => number)[] = [];
+    groups = [];
+    m.stars.forEach((star, i) => {
+      if (d.stars[i]!.earned) return;
+      for (const mg of marginsOf(star)) {
+        all.push(mg);
+        groups!.push(i);
+      }
+    });
+    margins = all;
   }
   // A cap (veto) below the target: nothing else helps.
   const caps = (d.applied ?? []).filter((v) => (v.effect === "capLevel" && typeof to === "number" && v.cap !== undefined && v.cap < to) || v.effect === "disqualify");
@@ -543,6 +569,7 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
       return reached(cappedValue(q, q.rawValue).value);
     },
     margins: p.fast ? margins : NO_MARGINS,
+    ...(groups ? { groups } : {}),
   }));
   return changes ? freeze({ to, changes: freeze(changes) }) : freeze({ to, changes: freeze([]), unreachable: true as const });
 }

@@ -8,6 +8,7 @@ import { closest } from "../_lib/didYouMean.js";
 import type { CFact, Model } from "../compile/model.js";
 import { evaluateCohort } from "../cohort/evaluateCohort.js";
 import type { Evaluation, NextLevel, NextStar, Result } from "../evaluate/types.js";
+import { starAdvice } from "../evaluate/evaluate.js";
 
 /** A spreadsheet cell as Google Sheets, Excel and WPS give it. */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -110,16 +111,26 @@ function levelHint(l: NextLevel): string {
   return l.unreachable ? `${l.to}: unreachable` : `${l.to}: ${hint(l.changes)}`;
 }
 
-/** The easiest star to earn next, as a short hint: the one the next level needs, else the first reachable. */
+/**
+ * The easiest star to earn next, as a short hint: the first star whose change is the one the next
+ * level needs, else the first reachable. Stars are advised one at a time, stopping at the match.
+ */
 function nextStarHint(r: Evaluation): string {
-  const stars: readonly NextStar[] = r.remediation.nextStar;
   const level: NextLevel | undefined = r.remediation.nextLevel;
-  if (stars.length === 0) return level ? levelHint(level) : "";
   const target = level && !level.blockedBy && !level.unreachable ? hint(level.changes) : undefined;
-  const pick = stars.find((s) => s.changes.length && hint(s.changes) === target) ?? stars.find((s) => s.changes.length);
-  if (pick) return `${pick.star}: ${hint(pick.changes)}`;
-  const blocked = stars.find((s) => s.blockedBy?.length);
-  return blocked ? `${blocked.star}: blocked by ${blocked.blockedBy!.join(", ")}` : `${stars[0]!.star}: unreachable`;
+  let first: NextStar | undefined, blocked: NextStar | undefined, any: NextStar | undefined;
+  for (let i = 0; i < r.stars.length; i++) {
+    const s = starAdvice(r, i);
+    if (!s) continue;
+    any ??= s;
+    if (s.changes.length) {
+      if (target !== undefined && hint(s.changes) === target) return `${s.star}: ${hint(s.changes)}`;
+      first ??= s;
+    } else if (s.blockedBy?.length) blocked ??= s;
+  }
+  if (!any) return level ? levelHint(level) : "";
+  if (first) return `${first.star}: ${hint(first.changes)}`;
+  return blocked ? `${blocked.star}: blocked by ${blocked.blockedBy!.join(", ")}` : `${any.star}: unreachable`;
 }
 
 function extra(r: Evaluation, col: ExtraColumn): string | number | boolean {
