@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { seeded } from "./arbitraries.js";
 import { describe, expect, it } from "vitest";
 import { compile, rulesets, type Result } from "../src/index.js";
 
@@ -57,13 +58,13 @@ describe("remediation search — suggestions work and are minimal", () => {
         }),
         ({ valid, share, ...f }) => checkStars(member, { ...f, surveyValid: valid, surveySatisfied: Math.floor(share * valid) }),
       ),
-      { numRuns: 150 },
+      seeded(150),
     );
   });
   it("qianjin/organization", () => {
     fc.assert(
       fc.property(fc.record({ grid: cents(20), regional: cents(20), professional: cents(20), smartService: cents(20), standardizedOperation: cents(20) }), (f) => checkStars(qianjin, f)),
-      { numRuns: 150 },
+      seeded(150),
     );
   });
   it("feicheng/branch (levels, vetoes)", () => {
@@ -72,7 +73,7 @@ describe("remediation search — suggestions work and are minimal", () => {
         fc.record({ team: cents(20), operation: cents(20), orgLife: cents(20), memberMgmt: cents(20), basicSupport: cents(20), roleScore: cents(100), veto: fc.boolean() }),
         ({ veto, ...f }) => checkStars(feicheng, { domain: "rural", ...f, vetoes: veto ? ["majorIncident"] : [] }),
       ),
-      { numRuns: 100 },
+      seeded(100),
     );
   });
 });

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { seeded } from "./arbitraries.js";
 import { describe, expect, it } from "vitest";
 import { compile, rulesets } from "../src/index.js";
 
@@ -23,7 +24,7 @@ describe("no input data makes the evaluator throw", () => {
             void r.remediation.nextLevel;
           } else expect(r.errors.length).toBeGreaterThan(0);
         }),
-        { numRuns: 300 },
+        seeded(300),
       );
     });
     it(`${id}: random tables give one row per input row`, () => {
@@ -32,7 +33,7 @@ describe("no input data makes the evaluator throw", () => {
           const table = [["id", ...factIds], ...rows];
           expect(scheme.evaluateTable(table)).toHaveLength(table.length);
         }),
-        { numRuns: 100 },
+        seeded(100),
       );
     });
   }

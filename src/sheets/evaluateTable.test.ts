@@ -89,3 +89,18 @@ describe("evaluateTable — a table is one cohort", () => {
     expect(out[11]![7]).toBe('grid: "grid" must be a number or a decimal string, got "x"');
   });
 });
+
+describe("evaluateTable — cells no spreadsheet gives", () => {
+  it("an object whose toString is not a function, or that has no prototype, is an error cell on its row; the other rows evaluate", () => {
+    const head = ["id", "grid", "regional", "professional", "smartService", "standardizedOperation"];
+    const out = qianjin.evaluateTable([head, ["o1", { toString: 0 }, 16, 16, 16, 16], ["o2", 16, 16, 16, 16, Object.create(null)], [{ toString: 0 }, 16, 16, 16, 16, 16], ["o4", 16, 16, 16, 16, 16]]);
+    expect(out.map((r) => [r[0], r[1], r[7]])).toEqual([
+      ["id", "rating", "error"],
+      ["o1", "", '"grid" has a cell that is not text, a number or TRUE/FALSE (an object)'],
+      ["o2", "", '"standardizedOperation" has a cell that is not text, a number or TRUE/FALSE (an object)'],
+      ["", "", "row 4 has no id"],
+      // The one valid row is a cohort of 1: five-star cap floor(1 × 15%) = 0 → 4, four-star cap floor(1 × 30%) = 0 → 3.
+      ["o4", 3, ""],
+    ]);
+  });
+});

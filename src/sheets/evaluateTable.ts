@@ -70,6 +70,12 @@ function mapHeaders(model: Model, header: readonly Cell[]): { columns: Column[];
   return { columns, problems };
 }
 
+/** What kind of thing an odd cell is, without calling anything on it (its toString may be anything). */
+function describeCell(c: unknown): string {
+  if (c === null || typeof c !== "object") return typeof c;
+  return Array.isArray(c) ? "a list" : "an object";
+}
+
 function isEmpty(c: Cell): boolean {
   return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 }
@@ -77,6 +83,7 @@ function isEmpty(c: Cell): boolean {
 /** Reads one cell as the fact's type; returns an error message when it cannot. */
 function readCell(f: CFact, cell: Cell): { value?: unknown; error?: string } {
   if (cell instanceof Date) return { error: `"${f.id}" has a date, but it is a ${f.type === "boolean" ? "yes/no" : f.type} fact` };
+  if (typeof cell !== "string" && typeof cell !== "number" && typeof cell !== "boolean") return { error: `"${f.id}" has a cell that is not text, a number or TRUE/FALSE (${describeCell(cell)})` };
   switch (f.type) {
     case "boolean": {
       if (typeof cell === "boolean") return { value: cell };
@@ -189,7 +196,7 @@ export function evaluateTable(model: Model, table: unknown, options: TableOption
     for (const c of columns) {
       const cell = cells[c.index];
       if (c.fact === "id") {
-        id = isEmpty(cell) ? "" : cell instanceof Date ? "" : String(cell).trim();
+        id = typeof cell === "string" ? cell.trim() : typeof cell === "number" ? String(cell) : "";
         continue;
       }
       if (isEmpty(cell)) continue;
