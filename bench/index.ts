@@ -1,18 +1,21 @@
 /**
- * `npm run bench`: throughput of rushan/member against a hand-written plain-JS function and peer
- * rules engines, measured in the same run on the same generated members. Prints ratios; asserts
- * nothing (performance is measured, not tested).
+ * `npm run bench` (`-- --quick` for a short run): throughput of rushan/member against a
+ * hand-written plain-JS function and peer rules engines, then cohorts, tables, advice,
+ * serialization and import time (bench/scale.ts), all measured in the same run on the same
+ * generated subjects. Prints ratios; asserts nothing (performance is measured, not tested).
  */
 import jsonLogic from "json-logic-js";
 import { Engine } from "json-rules-engine";
 // The built package, as users run it (`npm run bench` builds first), typed by the source it was
 // built from; internals come from source for the exact-only run.
 const built = "../dist/index.js";
-const { compile, rulesets } = (await import(built)) as typeof import("../src/index.js");
+const lib = (await import(built)) as typeof import("../src/index.js");
+const { compile, rulesets } = lib;
 import { buildModel } from "../src/compile/compile.js";
 import { evaluateSubject } from "../src/evaluate/evaluate.js";
 
-const N = Number(process.env.BENCH_N ?? 200_000);
+const quick = process.argv.includes("--quick");
+const N = Number(process.env.BENCH_N ?? (quick ? 50_000 : 200_000));
 
 // ── deterministic members ──
 let seed = 42;
@@ -148,3 +151,8 @@ console.log("\nratio to the hand-written baseline (higher is faster):");
 for (const [label, v] of [["xingji fast path", fast], ["xingji + scores and trace read", fastTrace], ["xingji exact path only", exact], ["json-logic-js", logic], ["json-rules-engine", rules]] as const) {
   console.log(`  ${label.padEnd(32)} ${(v / base).toFixed(3)}×`);
 }
+
+// ── scale: cohorts, tables, advice, serialization, import ──
+const { scale } = await import("./scale.js");
+await scale(lib, quick);
+console.log(`\nmachine: ${(await import("node:os")).cpus()[0]?.model ?? "?"} × ${(await import("node:os")).cpus().length}, Node ${process.version}${quick ? " (--quick)" : ""}`);

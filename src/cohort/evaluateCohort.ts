@@ -62,8 +62,11 @@ interface Rows {
   readonly value: (number | string)[];
   /** Stars after last-place elimination, for the rows it changed. */
   readonly stars: Map<number, StarResult[]>;
-  /** Trace entries of the cohort rules, for the rows they changed. */
-  readonly trace: Map<number, TraceEntry[]>;
+  /** Trace entries of the cohort rules, for the rows they changed (shared frozen arrays, see pushTrace). */
+  readonly trace: Map<number, readonly TraceEntry[]>;
+  readonly traceByKey: Map<string, readonly TraceEntry[]>;
+  readonly traceKey: Map<readonly TraceEntry[], string>;
+  readonly entryIds: Map<TraceEntry, number>;
   /** The rankBy score of each row, when the cohort ranks by a score. */
   readonly score: KeyColumn | undefined;
   /** The fact of each last-place rule, per row. */
@@ -99,6 +102,9 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     value: [],
     stars: new Map(),
     trace: new Map(),
+    traceByKey: new Map(),
+    traceKey: new Map(),
+    entryIds: new Map(),
     score: rankBy ? KeyColumn.ofScore(rankBy) : undefined,
     lastPlace: (c?.lastPlace ?? []).map((l) => KeyColumn.ofFact(l.fact)),
     decide: (i) => {
@@ -181,6 +187,22 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
 
 const EMPTY_PAYMENTS: readonly never[] = freeze([]);
 
+/** A quota's share as a fraction of integers (num / 10^k) and as text, worked out once per quota. */
+const shares = new WeakMap<object, { num: number; den: number; text: string }>();
+function shareOf(q: CCohort["quotas"][number]): { num: number; den: number; text: string } {
+  let v = shares.get(q);
+  if (!v) {
+    let k = 0;
+    while (k < 15 && !q.share.mul(Q.of(10 ** k)).isInteger()) k++;
+    const scaled = q.share.mul(Q.of(10 ** k));
+    // A share with more than 15 decimals keeps the exact path (num = +Infinity never passes the safe check).
+    const num = scaled.isInteger() ? scaled.n.div(scaled.d).toNumber() : Infinity;
+    v = { num, den: 10 ** k, text: `${q.share.mul(Q.of(100)).toString()}%` };
+    shares.set(q, v);
+  }
+  return v;
+}
+
 /** floor(n / d) of an exact value, exactly. */
 function floorOf(v: Q): number {
   const q = v.n.divToInt(v.d);
@@ -236,10 +258,26 @@ function lastPlace(model: Model, c: CCohort, rows: Rows, out: Adjustment[]): voi
   });
 }
 
+/**
+ * Adds a cohort rule's entry to row i's cohort trace. Rows whose entries are the same objects
+ * (the quotas' shared entries) get the same frozen array, so `finish` can intern their traces.
+ */
 function pushTrace(rows: Rows, i: number, entry: TraceEntry): void {
-  const t = rows.trace.get(i);
-  if (t) t.push(entry);
-  else rows.trace.set(i, [entry]);
+  const prev = rows.trace.get(i);
+  const key = `${prev ? rows.traceKey.get(prev) ?? "" : ""}|${entryId(rows, entry)}`;
+  let arr = rows.traceByKey.get(key);
+  if (!arr) {
+    arr = freeze([...(prev ?? []), entry]) as TraceEntry[];
+    rows.traceByKey.set(key, arr);
+    rows.traceKey.set(arr, key);
+  }
+  rows.trace.set(i, arr);
+}
+
+function entryId(rows: Rows, entry: TraceEntry): number {
+  let id = rows.entryIds.get(entry);
+  if (id === undefined) rows.entryIds.set(entry, (id = rows.entryIds.size));
+  return id;
 }
 
 /** Quotas, highest rating first, cascading: the excess lowest-ranked are demoted; ties follow the tie policy. */
@@ -254,7 +292,8 @@ function quotas(c: CCohort, rows: Rows, byScore: readonly number[] | undefined, 
   for (const q of c.quotas) {
     let count = 0;
     for (let i = 0; i < n; i++) if (value[i] === q.rating) count++;
-    const cap = Math.max(c.minCap, floorOf(q.share.mul(Q.of(n))));
+    const share = shareOf(q);
+    const cap = Math.max(c.minCap, share.num * n <= Number.MAX_SAFE_INTEGER ? Math.floor((share.num * n) / share.den) : floorOf(q.share.mul(Q.of(n))));
     if (count <= cap) continue;
     // Best first; equal scores by id (the byId policy keeps the lower ids).
     const sorted = byScoreThenId(byScore ? byScore.filter((i) => value[i] === q.rating) : rows.id.map((_, i) => i).filter((i) => value[i] === q.rating), score, ids);
@@ -269,13 +308,18 @@ function quotas(c: CCohort, rows: Rows, byScore: readonly number[] | undefined, 
     const tied = tieTo > tieFrom;
     // Kept: positions before keepTo, except the tied run under demoteTied.
     const keepTo = tied && c.tiePolicy === "keepTied" ? tieTo : cap;
-    const shareText = `${q.share.mul(Q.of(100)).toString()}%`;
+    const shareText = share.text;
     // The reason's words around the rank, made once per quota (a city has tens of thousands of demotions).
     const zhHead = `${q.rating}星级占比不超过${shareText}：名额${cap}个（${n}×${shareText}取整），排名第`;
     const enHead = `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap}); ranked `;
     const enOf = ` of ${sorted.length} by ${c.rankBy?.id ?? "rating"}`;
     const zhTail = [`，降为${q.demoteTo}星级`, `（并列），降为${q.demoteTo}星级`, "（并列），并列保留，超出名额"];
     const enTail = [`: demoted to ${q.demoteTo}`, `, tied: demoted to ${q.demoteTo}`, ", tied: kept over the cap (keepTied)"];
+    // The trace says what the quota did, without the rank (the adjustment and result.rank say
+    // that): one entry per outcome, shared by every row it demoted, so their traces intern.
+    const traced = [false, true].map((isTied) =>
+      cohortTrace(`quota.${q.id}`, q.path, `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap})${isTied ? ", tied at the cut" : ""}: demoted to ${q.demoteTo}`, String(q.demoteTo), q.provenance),
+    );
     for (let p = 0; p < sorted.length; p++) {
       const i = sorted[p]!;
       const isTied = tied && p >= tieFrom && p < tieTo;
@@ -292,7 +336,7 @@ function quotas(c: CCohort, rows: Rows, byScore: readonly number[] | undefined, 
       value[i] = q.demoteTo;
       if (enforce) {
         rows.value[i] = q.demoteTo;
-        pushTrace(rows, i, cohortTrace(`quota.${q.id}`, q.path, reason.en, String(q.demoteTo), q.provenance));
+        pushTrace(rows, i, traced[isTied ? 1 : 0]!);
       }
     }
   }

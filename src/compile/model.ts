@@ -116,6 +116,8 @@ export interface CTier {
   readonly actions: readonly CConditional<{ readonly id: string; readonly label: Bilingual }>[];
   readonly payments: readonly CConditional<{ id: string; label: Bilingual; amount: Q; period: "month" | "year"; perYear: Q }>[];
   readonly bonusPoints?: string;
+  /** Whether the scheme pays anywhere: then every tier reports its payments, even none. */
+  readonly schemePays: boolean;
   readonly trace: TraceEntry;
   /** Frozen tier results by the mask of conditional items that apply (built on first use). */
   readonly byMask: Map<number, TierResult>;

@@ -102,7 +102,7 @@ export function buildTiers(ctx: Builder, rating: CRating, scope: Scope): Map<num
           // In a scheme that pays, every tier reports its payments, even none.
           ...(schemePays ? { payments: freeze([]) } : {}),
         });
-    const tier: CTier = { id: t.id, index, label, fixed, actions, payments, bonusPoints: bonus, trace: ctx.trace(`tiers.${t.id}`, path, `tier ${t.id}`, prov), byMask: new Map() };
+    const tier: CTier = { id: t.id, index, label, fixed, actions, payments, schemePays, bonusPoints: bonus, trace: ctx.trace(`tiers.${t.id}`, path, `tier ${t.id}`, prov), byMask: new Map() };
     tiers.push(tier);
 
     if (rating.kind === "grades") {

@@ -388,7 +388,14 @@ export function finish(d: Decided, cohort?: CohortChange, advice = false): Evalu
   let eventTrace: TraceEntry[] | undefined;
   if (d.applied || d.events) ({ value, eventTrace } = cappedValue(d, rawValue));
   if (cohort?.value !== undefined) value = cohort.value;
-  if (eventTrace || cohort?.trace) sig = -1;
+  // A cohort rule's entries come as a shared array (the same for every row a quota demoted):
+  // such results intern per array.
+  let cache = model.intern?.cache;
+  if (eventTrace) sig = -1;
+  else if (cohort?.trace && sig >= 0) {
+    cache = cohortCaches.get(cohort.trace);
+    if (!cache) cohortCaches.set(cohort.trace, (cache = new Map()));
+  }
 
   // Tier.
   const ctier = (typeof value === "number" ? model.tierAt[value - model.ratingMin] : model.tierByRating.get(value))!;
@@ -440,15 +447,15 @@ export function finish(d: Decided, cohort?: CohortChange, advice = false): Evalu
   if (sig >= 0) {
     const vi = typeof rawValue === "number" ? rawValue - model.ratingMin : intern!.valueIndex.get(rawValue)!;
     const key = ((sig * intern!.values + vi) * intern!.rules + ruleIndex + 1) * intern!.masks + mask;
-    const hit = intern!.cache.get(key);
+    const hit = cache!.get(key);
     if (hit) {
       frozenStars = hit.stars;
       trace = hit.trace;
     } else {
       frozenStars = freeze(stars);
-      trace = buildTrace(model, applied, stars, qualified, rawValue, ctier, mask, ruleIndex, undefined, undefined);
-      if (intern!.cache.size >= INTERN_LIMIT) intern!.cache.clear();
-      intern!.cache.set(key, { stars: frozenStars, trace });
+      trace = buildTrace(model, applied, stars, qualified, rawValue, ctier, mask, ruleIndex, undefined, cohort?.trace);
+      if (cache!.size >= INTERN_LIMIT) cache!.clear();
+      cache!.set(key, { stars: frozenStars, trace });
     }
   } else {
     frozenStars = freeze(stars);
@@ -473,6 +480,11 @@ export function finish(d: Decided, cohort?: CohortChange, advice = false): Evalu
 
 /** Distinct outcomes remembered per scheme before the cache starts over. */
 const INTERN_LIMIT = 8192;
+
+/** Interned stars and traces of results that carry a shared cohort trace array, per array. */
+const cohortCaches = new WeakMap<readonly TraceEntry[], Map<number, { readonly stars: readonly StarResult[]; readonly trace: readonly TraceEntry[] }>>();
+/** The cohort rules named by a shared cohort trace array. */
+const cohortRules = new WeakMap<readonly TraceEntry[], readonly string[]>();
 
 /**
  * The remediation part of a result: the steps that apply now, and what it would take to do
@@ -560,7 +572,12 @@ export function starAdvice(r: Evaluation, i: number): NextStar | undefined {
 }
 
 function remediationOf(d: Decided, stars: readonly StarResult[], value: number | string, cohort: CohortChange | undefined, steps: readonly StepResult[], advice: boolean): Evaluation["remediation"] {
-  return new Remediation(d, stars, value, cohort?.trace ? freeze([...new Set(cohort.trace.map((t) => t.rule))]) : NO_RULES, steps, advice);
+  let rules = NO_RULES;
+  if (cohort?.trace) {
+    rules = cohortRules.get(cohort.trace) ?? freeze([...new Set(cohort.trace.map((t) => t.rule))]);
+    cohortRules.set(cohort.trace, rules);
+  }
+  return new Remediation(d, stars, value, rules, steps, advice);
 }
 const NO_SCORES: Readonly<Record<string, string>> = freeze({});
 
@@ -720,7 +737,7 @@ function buildTier(t: CTier, mask: number): TierResult {
     label: t.label,
     actions: freeze(actions),
     ...(t.bonusPoints !== undefined ? { bonusPoints: t.bonusPoints } : {}),
-    ...(t.payments.length ? { payments: freeze(payments) } : {}),
+    ...(t.payments.length || t.schemePays ? { payments: freeze(payments) } : {}),
   });
   t.byMask.set(mask, result);
   return result;

@@ -119,3 +119,29 @@ describe("feicheng/branch — dynamics (一年一评、能上能下)", () => {
     expect([y2.change, y3.change]).toEqual([{ gained: [], lost: [], from: 3, to: 5 }, { gained: [], lost: [], from: 5, to: 2 }]);
   });
 });
+
+describe("feicheng/branch — the allowance follows the level, whatever 低星级 means (lowStarMax)", () => {
+  // The seed pays 500/400/300 a month to 5/4/3-star rural branches, unconditionally; 低星级 has no
+  // cut-off in the seed, so who counts as low-star (包保整顿) is the default lowStarMax = 2.
+  const level = (r: ReturnType<typeof scheme.evaluate>) => ok(r).rating.stars;
+  const outcome = (s: typeof scheme, f: ReturnType<typeof branch>) => {
+    const r = ok(s.evaluate(f));
+    return [r.rating.stars, r.tier.id, r.tier.actions.map((a) => a.id), r.tier.payments!.map((p) => p.perYear)];
+  };
+  const two = branch(60, 60), three = branch(70, 75);
+  it("the fixtures are a 2-star and a 3-star rural branch", () => {
+    expect([level(scheme.evaluate(two)), level(scheme.evaluate(three))]).toEqual([2, 3]);
+  });
+  it("by default: 3 stars are paid 300 a month with no 包保; 2 stars get 包保 and no allowance", () => {
+    expect(outcome(scheme, three)).toEqual([3, "threeStar", [], ["3600"]]);
+    expect(outcome(scheme, two)).toEqual([2, "lowStar", ["leaderBaobao"], []]);
+  });
+  it("lowStarMax 1: a 2-star branch is still not paid (it was 300 a month), and is no longer under 包保", () => {
+    expect(outcome(scheme.with({ lowStarMax: 1 }), two)).toEqual([2, "lowStar", [], []]);
+    expect(outcome(scheme.with({ lowStarMax: 1 }), three)).toEqual([3, "threeStar", [], ["3600"]]);
+  });
+  it("lowStarMax 3 (低星级 read as 三星以下) compiles: a 3-star branch keeps its 300 a month and is under 包保", () => {
+    expect(outcome(scheme.with({ lowStarMax: 3 }), three)).toEqual([3, "threeStar", ["leaderBaobao"], ["3600"]]);
+    expect(outcome(scheme.with({ lowStarMax: 3 }), branch(80, 85))).toEqual([4, "fourStar", [], ["4800"]]);
+  });
+});

@@ -1,3 +1,7 @@
+/**
+ * The cohort rules as first written (linear scans, decimal.js comparisons): the reference the
+ * O(n log n) implementation is checked against in test/cohortProperties.test.ts.
+ */
 import { Q } from "../../src/_lib/decimal.js";
 import type { CCohort, Model } from "../../src/compile/model.js";
 import { cappedValue, decideSubject, factExact, finish, scoreExact, type CohortChange, type Decided } from "../../src/evaluate/evaluate.js";
@@ -218,7 +222,8 @@ function quotas(c: CCohort, rows: Row[], out: Adjustment[]): void {
       value.set(r, q.demoteTo);
       if (enforce) {
         r.value = q.demoteTo;
-        (r.trace ??= []).push(cohortTrace(`quota.${q.id}`, q.path, reason.en, String(q.demoteTo), q.provenance));
+        // The trace entry's text follows the engine's (rank-free, so that traces intern); the rules are the reference's.
+        (r.trace ??= []).push(cohortTrace(`quota.${q.id}`, q.path, `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap})${isTied ? ", tied at the cut" : ""}: demoted to ${q.demoteTo}`, String(q.demoteTo), q.provenance));
       }
     }
   }
