@@ -109,13 +109,28 @@ export function formatDecimal(v: Decimal): string {
   return v.toFixed();
 }
 
-const DECIMAL_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+// One way to match each text (no nested or adjacent quantifiers over the same digits): linear time.
+const DECIMAL_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
-/** Parses a JSON number or a decimal string exactly; returns undefined when it is neither. */
+/** The most digits decimal text may carry: the precision arithmetic stays exact within. */
+export const MAX_DIGITS = 200;
+
+/** Whether `v` is decimal text with more digits than arithmetic keeps exactly ({@link MAX_DIGITS}). */
+export function tooManyDigits(v: unknown): boolean {
+  if (typeof v !== "string") return false;
+  const t = v.trim();
+  return t.length > MAX_DIGITS && DECIMAL_TEXT.test(t) && t.replace(/[^0-9]/g, "").length > MAX_DIGITS;
+}
+
+/**
+ * Parses a JSON number or a decimal string exactly; returns undefined when it is neither, or
+ * when the text has more than {@link MAX_DIGITS} digits (it would be rounded).
+ */
 export function toDecimal(v: unknown): Decimal | undefined {
   if (typeof v === "number") return Number.isFinite(v) ? new D(v) : undefined;
   if (typeof v === "string") {
     const t = v.trim();
+    if (t.length > MAX_DIGITS + 2 && t.replace(/[^0-9]/g, "").length > MAX_DIGITS) return undefined;
     return DECIMAL_TEXT.test(t) ? new D(t) : undefined;
   }
   return undefined;

@@ -28,9 +28,14 @@ export function editDistance(a0: string, b0: string): number {
  * 姓名 and 编号 are not typos of each other).
  */
 export function closest(name: string, known: Iterable<string>): string | undefined {
+  // A name this long is no typo of an identifier, and the distance would cost its square.
+  if (name.length > 100) return undefined;
   let best: string | undefined;
   let bestDist = Infinity;
   for (const k of known) {
+    // Lengths further apart than the limit allows cannot be close enough.
+    const len = Math.max(name.length, k.length);
+    if (Math.abs(name.length - k.length) > Math.max(1, Math.floor(len / 3))) continue;
     const d = editDistance(name, k);
     if (d < bestDist) {
       best = k;

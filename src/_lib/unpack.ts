@@ -1,3 +1,4 @@
+import { deepFreeze } from "./deepFreeze.js";
 import { inflateSync, strFromU8 } from "fflate";
 import type { RulesetSource } from "../ruleset/schema.js";
 
@@ -26,6 +27,5 @@ function fromBase64(text: string): Uint8Array {
  */
 export function unpackRulesets(packed: string): Readonly<Record<string, RulesetSource>> {
   const data = JSON.parse(strFromU8(inflateSync(fromBase64(packed)))) as Record<string, RulesetSource>;
-  for (const r of Object.values(data)) Object.freeze(r);
-  return Object.freeze(data);
+  return deepFreeze(data);
 }

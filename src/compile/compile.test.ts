@@ -20,7 +20,7 @@ describe("compile() collects every problem into one RulesetError", () => {
       {
         code: "unknown_name",
         path: ["stars", 1, "when", 1, "if"],
-        message: 'unknown fact "orgLifeScor" (did you mean "orgLifeScore"?) (at character 1 of "orgLifeScor > orgLifeThreshold")',
+        message: 'unknown name "orgLifeScor" (not a fact, parameter or score) (did you mean "orgLifeScore"?) (at character 1 of "orgLifeScor > orgLifeThreshold")',
       },
       { code: "type_mismatch", path: ["stars", 5, "when", 0], message: 'expected a boolean expression, but "orgLifeScore + 1" is a number' },
       {
@@ -41,7 +41,7 @@ describe("compile() collects every problem into one RulesetError", () => {
     } catch (e) {
       const msg = (e as Error).message;
       expect(msg).toContain("rushan/member: 2 issues");
-      expect(msg).toContain('✖ unknown fact "idealz" (did you mean "ideals"?)');
+      expect(msg).toContain('✖ unknown name "idealz" (not a fact, parameter or score) (did you mean "ideals"?)');
       expect(msg).toContain("→ at stars[0].when[0]");
       expect(msg).toContain('veto "ideals" names unknown star "ideal" (did you mean "ideals"?)');
       expect(msg).toContain("→ at vetoes[0].star");

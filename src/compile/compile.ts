@@ -1,5 +1,6 @@
 import { Q, toDecimal } from "../_lib/decimal.js";
 import { didYouMean } from "../_lib/didYouMean.js";
+import { cut } from "../_lib/text.js";
 import { ExprSyntaxError, type Node } from "../expr/ast.js";
 import { check, type CheckIssue } from "../expr/check.js";
 import { compileExact, render, type ExactFn } from "../expr/exact.js";
@@ -7,6 +8,7 @@ import { compileFast, compileFastNum, scaledOf, POW10, type FastFn, type FastSlo
 import { parse, caret } from "../expr/parse.js";
 import { BOOLEAN, NUMBER, type Scope, type Sym, type Type, type Value } from "../expr/types.js";
 import type { Bilingual, Provenance, StarResult, TraceEntry } from "../evaluate/types.js";
+import { plainDataIssues } from "../ruleset/plainData.js";
 import { RulesetError, type IssuePath, type RulesetIssue } from "../ruleset/RulesetError.js";
 import { attachTrace, fastFactInfo, internPlan, range, ratingResults } from "./plan.js";
 import { buildCohort } from "./cohortRules.js";
@@ -25,9 +27,11 @@ const freeze = Object.freeze;
  * and throws one {@link RulesetError}.
  */
 export function buildModel(input: unknown): Model {
+  const id = input && typeof input === "object" && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : undefined;
+  const hostile = plainDataIssues(input);
+  if (hostile.length) throw new RulesetError(id, hostile);
   const parsed = Ruleset.safeParse(input);
   if (!parsed.success) {
-    const id = input && typeof input === "object" && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : undefined;
     throw new RulesetError(id, fromZodIssues(parsed.error.issues as never, input, VOCABULARY));
   }
   return new Builder(parsed.data).build();
@@ -130,7 +134,7 @@ export class Builder {
     const found: CheckIssue[] = [];
     const t = check(node, scope, found);
     for (const f of found) {
-      this.issue(f.code, path, `${f.message} (at character ${f.at + 1} of "${src}")`);
+      this.issue(f.code, path, `${f.message} (at character ${f.at + 1} of "${cut(src)}")`);
     }
     if (found.length) return undefined;
     if (t.k !== want) {
@@ -168,7 +172,7 @@ export class Builder {
     if (!compiled) {
       for (let i = before; i < this.issues.length; i++) {
         const iss = this.issues[i]!;
-        if (iss.code === "unknown_name") this.issues[i] = { ...iss, code: "unknown_parameter", message: iss.message.replace(/^unknown fact/, `${what}: unknown parameter`) };
+        if (iss.code === "unknown_name") this.issues[i] = { ...iss, code: "unknown_parameter", message: iss.message.replace(/^unknown name (".*?"(?:… \(\d+ characters\))?) \(not a fact, parameter or score\)/, `${what}: unknown parameter $1`) };
       }
       return undefined;
     }

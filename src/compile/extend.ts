@@ -1,5 +1,6 @@
 import { toDecimal } from "../_lib/decimal.js";
 import { didYouMean } from "../_lib/didYouMean.js";
+import { quote } from "../_lib/text.js";
 import { RulesetError, type RulesetIssue } from "../ruleset/RulesetError.js";
 import type { RulesetSource } from "../ruleset/schema.js";
 
@@ -15,7 +16,16 @@ export function isExtension(input: unknown): input is Extension {
 }
 
 function describe(v: unknown): string {
-  return v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : `${typeof v} ${JSON.stringify(v)}`;
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "string") return `string ${quote(v)}`;
+  if (typeof v === "number" || typeof v === "boolean") return `${typeof v} ${String(v)}`;
+  return typeof v === "object" ? "an object" : `a ${typeof v}`;
+}
+
+/** An own property only: names such as "__proto__", "constructor" or "toString" are never inherited ones. */
+function own<T>(o: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
 }
 
 /**
@@ -31,9 +41,9 @@ export function overrideParameters(base: RulesetSource, parameters: unknown, pat
   const next: Record<string, unknown> = { ...declared };
   for (const [name, value] of Object.entries(parameters)) {
     const path = [...pathPrefix, name];
-    const p = declared[name];
+    const p = own(declared, name);
     if (!p) {
-      issues.push({ code: "unknown_parameter", path, message: `unknown parameter "${name}"${didYouMean(name, Object.keys(declared))} in ruleset "${base.id}"` });
+      issues.push({ code: "unknown_parameter", path, message: `unknown parameter ${quote(name)}${didYouMean(name, Object.keys(declared))} in ruleset "${base.id}"` });
       continue;
     }
     const bad = (want: string) => issues.push({ code: "type_mismatch", path, message: `parameter "${name}" must be ${want}, got ${describe(value)}` });
@@ -52,7 +62,7 @@ export function overrideParameters(base: RulesetSource, parameters: unknown, pat
       case "string":
         if (typeof value !== "string") bad("a string");
         else if (p.values && !p.values.includes(value)) {
-          issues.push({ code: "invalid_value", path, message: `parameter "${name}" must be one of ${p.values.map((v) => JSON.stringify(v)).join(", ")}, got ${JSON.stringify(value)}${didYouMean(value, p.values)}` });
+          issues.push({ code: "invalid_value", path, message: `parameter "${name}" must be one of ${p.values.map((v) => JSON.stringify(v)).join(", ")}, got ${quote(value)}${didYouMean(value, p.values)}` });
         }
         break;
       case "text": {
@@ -66,7 +76,7 @@ export function overrideParameters(base: RulesetSource, parameters: unknown, pat
           break;
         }
         for (const [k, v] of Object.entries(value)) {
-          if (!(k in p.value)) issues.push({ code: "unknown_value", path: [...path, k], message: `table "${name}" has no key "${k}"${didYouMean(k, Object.keys(p.value))}` });
+          if (own(p.value, k) === undefined) issues.push({ code: "unknown_value", path: [...path, k], message: `table "${name}" has no key ${quote(k)}${didYouMean(k, Object.keys(p.value))}` });
           else if (!toDecimal(v)) issues.push({ code: "type_mismatch", path: [...path, k], message: `table entry "${name}.${k}" must be a number, got ${describe(v)}` });
         }
         next[name] = { ...p, value: { ...p.value, ...(value as object) } };
@@ -84,12 +94,12 @@ export function overrideParameters(base: RulesetSource, parameters: unknown, pat
 export function resolveExtension(input: Extension, bundled: Readonly<Record<string, RulesetSource>>): RulesetSource {
   const extra = Object.keys(input).filter((k) => k !== "extends" && k !== "parameters");
   const issues: RulesetIssue[] = extra.map((k) => ({ code: "invalid_schema", path: [k], message: `unknown key "${k}" next to "extends" (only "parameters" may be overridden)` }));
-  const base = typeof input.extends === "string" ? bundled[input.extends] : undefined;
+  const base = typeof input.extends === "string" ? own(bundled, input.extends) : undefined;
   if (!base) {
     issues.unshift({
       code: "unknown_ruleset",
       path: ["extends"],
-      message: `unknown ruleset ${JSON.stringify(input.extends)}${typeof input.extends === "string" ? didYouMean(input.extends, Object.keys(bundled)) : ""}; bundled: ${Object.keys(bundled).join(", ")}`,
+      message: `unknown ruleset ${typeof input.extends === "string" ? quote(input.extends) : describe(input.extends)}${typeof input.extends === "string" ? didYouMean(input.extends, Object.keys(bundled)) : ""}; bundled: ${Object.keys(bundled).join(", ")}`,
     });
   }
   if (issues.length) throw new RulesetError(typeof input.extends === "string" ? input.extends : undefined, issues);

@@ -6,6 +6,9 @@ import { weekdays, type WorkingDayCalendar } from "../calendar/workingDays.js";
 import { evaluateTable, type TableOptions } from "../sheets/evaluateTable.js";
 import { evaluateStream, type StreamOptions } from "../sheets/evaluateStream.js";
 import { didYouMean } from "../_lib/didYouMean.js";
+import { quote } from "../_lib/text.js";
+import { deepFreeze } from "../_lib/deepFreeze.js";
+import { RulesetError } from "../ruleset/RulesetError.js";
 import type { Model } from "./model.js";
 import { evaluateSubject } from "../evaluate/evaluate.js";
 import type { EvaluateOptions, Result, SourceDocument } from "../evaluate/types.js";
@@ -92,14 +95,6 @@ export interface ProcedureStep {
   readonly calendarDays?: number;
 }
 
-function deepFreeze<T>(v: T): T {
-  if (v && typeof v === "object" && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
-  }
-  return v;
-}
-
 /** Wraps a model in the public {@link Scheme} face. */
 export function schemeOf(model: Model): Scheme {
   const facts = model.facts.map((f) =>
@@ -108,7 +103,8 @@ export function schemeOf(model: Model): Scheme {
       type: f.type,
       label: f.label,
       required: !f.hasDefault,
-      ...(f.values ? { values: f.values } : {}),
+      // A copy: the model's own list is what validation reads.
+      ...(f.values ? { values: Object.freeze([...f.values]) } : {}),
     }),
   );
   return Object.freeze({
@@ -161,5 +157,19 @@ function deadline(model: Model, stepId: string, fromDate: string, calendar: Work
  * ```
  */
 export function compile(ruleset: unknown): Scheme {
+  misuse(ruleset);
   return schemeOf(buildModel(isExtension(ruleset) ? resolveExtension(ruleset, rulesets) : ruleset));
+}
+
+/** What a caller most likely did wrong, when `compile` gets something that is not a ruleset object. */
+function misuse(ruleset: unknown): void {
+  let message: string | undefined;
+  if (ruleset === undefined) message = `compile() got undefined: is the rulesets[…] id right? bundled: ${Object.keys(rulesets).join(", ")}`;
+  else if (typeof ruleset === "string") {
+    message = ruleset.trim().startsWith("{")
+      ? `compile() got a string of JSON text (${quote(ruleset, 40)}): JSON.parse it first`
+      : `compile() got the string ${quote(ruleset, 40)}: pass the ruleset data, e.g. compile(rulesets[${quote(ruleset, 40)}]) for a bundled one${didYouMean(ruleset, Object.keys(rulesets))}`;
+  }
+  else if (ruleset === null || typeof ruleset !== "object" || Array.isArray(ruleset)) message = `compile() expects a ruleset object (or { extends, parameters }), got ${ruleset === null ? "null" : Array.isArray(ruleset) ? "a list" : `a ${typeof ruleset}`}`;
+  if (message) throw new RulesetError(undefined, [{ code: "invalid_schema", path: [], message }]);
 }

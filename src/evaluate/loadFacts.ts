@@ -1,4 +1,5 @@
-import { Q, toDecimal } from "../_lib/decimal.js";
+import { MAX_DIGITS, Q, toDecimal, tooManyDigits } from "../_lib/decimal.js";
+import { quote } from "../_lib/text.js";
 import { didYouMean } from "../_lib/didYouMean.js";
 import type { CFact, Model } from "../compile/model.js";
 import type { SubjectError } from "./types.js";
@@ -6,7 +7,7 @@ import type { SubjectError } from "./types.js";
 const freeze = Object.freeze;
 
 function show(v: unknown): string {
-  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v === "string") return quote(v);
   if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "an object";
@@ -49,7 +50,7 @@ export function loadFacts(model: Model, facts: Readonly<Record<string, unknown>>
   }
   for (const key of Object.keys(facts)) {
     if (!model.factById.has(key)) {
-      errors.push({ path: ["facts", key], message: `unknown fact "${key}"${didYouMean(key, model.factById.keys())}` });
+      errors.push({ path: ["facts", key], message: `unknown fact ${quote(key)}${didYouMean(key, model.factById.keys())}` });
     }
   }
   for (const f of missing) errors.push({ path: ["facts", f.id], message: `missing required fact "${f.id}" (${f.label.zh})` });
@@ -88,7 +89,8 @@ export function readFact(f: CFact, raw: unknown, errors: SubjectError[]): unknow
     case "integer": {
       const d = toDecimal(raw);
       if (!d) {
-        errors.push({ path, message: `"${f.id}" must be a number or a decimal string, got ${show(raw)}` });
+        if (tooManyDigits(raw)) errors.push({ path, message: `"${f.id}" has too many digits (at most ${MAX_DIGITS}; more would be rounded), got ${show(raw)}` });
+        else errors.push({ path, message: `"${f.id}" must be a number or a decimal string, got ${show(raw)}` });
         return undefined;
       }
       if (f.type === "integer" && !d.isInteger()) {

@@ -1,3 +1,4 @@
+import { quote } from "../_lib/text.js";
 import { didYouMean } from "../_lib/didYouMean.js";
 import type { Node } from "./ast.js";
 import { BOOLEAN, ERROR, NUMBER, typeName, type Scope, type Type } from "./types.js";
@@ -51,7 +52,7 @@ export function check(node: Node, scope: Scope, issues: CheckIssue[]): Type {
       if (!sym) {
         const why = scope.hidden?.(node.name);
         if (why) return bad("unknown_name", `"${node.name}" ${why}`, node.start);
-        return bad("unknown_name", `unknown fact "${node.name}"${didYouMean(node.name, scope.names())}`, node.start);
+        return bad("unknown_name", `unknown name ${quote(node.name)} (not a fact, parameter or score)${didYouMean(node.name, scope.names())}`, node.start);
       }
       return sym.type;
     }

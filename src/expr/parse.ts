@@ -8,7 +8,15 @@ type Tok =
   | { t: "end"; v: ""; s: number; e: number };
 
 const OPS = ["<=", ">=", "==", "!=", "&&", "||", "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", ",", "!"];
-const WORD_OPS: Record<string, string> = { and: "and", or: "or", not: "not", in: "in" };
+// A Map, not an object literal: a name such as "constructor" or "toString" is a name, not an operator.
+const WORD_OPS: ReadonlyMap<string, string> = new Map([["and", "and"], ["or", "or"], ["not", "not"], ["in", "in"]]);
+
+/** Limits that keep every pass over an expression (check, compile, evaluate) far from the stack's end. */
+export const MAX_EXPRESSION_LENGTH = 4000;
+/** How deep parentheses, calls, lists, indexes and prefix operators may nest. */
+export const MAX_NESTING = 64;
+/** The height of the syntax tree (a chain of 200 `+` is 200 high). */
+export const MAX_HEIGHT = 256;
 
 function lex(src: string): Tok[] {
   const out: Tok[] = [];
@@ -35,18 +43,33 @@ function lex(src: string): Tok[] {
     if (/[A-Za-z_$]/.test(c)) {
       const m = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(src.slice(i))!;
       const word = m[0];
-      const op = WORD_OPS[word];
+      const op = WORD_OPS.get(word);
       out.push(op ? { t: "op", v: op, s: i, e: i + word.length } : { t: "id", v: word, s: i, e: i + word.length });
       i += word.length;
       continue;
     }
     const op = OPS.find((o) => src.startsWith(o, i));
-    if (!op) throw new ExprSyntaxError(`unexpected character "${c}"`, i);
+    if (!op) throw new ExprSyntaxError(`unexpected character "${c}"${hintAt(src, i)}`, i);
     out.push({ t: "op", v: op === "&&" ? "and" : op === "||" ? "or" : op === "!" ? "not" : op, s: i, e: i + op.length });
     i += op.length;
   }
   out.push({ t: "end", v: "", s: src.length, e: src.length });
   return out;
+}
+
+/** What a writer probably meant by a character the language does not have. */
+function hintAt(src: string, i: number): string {
+  const c = src[i]!, next = src[i + 1];
+  if (c === "=" && next === ">") return ': did you mean ">="?';
+  if (c === "=" && next === "<") return ': did you mean "<="?';
+  if (c === "=") return ': compare with "==" (there is no assignment)';
+  if (c === "%") return ": write a percentage as a decimal (80% is 0.8)";
+  if (c === "≥" || c === "≧") return ': write ">="';
+  if (c === "≤" || c === "≦") return ': write "<="';
+  if (c === "≠") return ': write "!="';
+  if (c === "（" || c === "）" || c === "，") return ": a full-width character; use ASCII ( ) ,";
+  if (c === "&" || c === "|") return `: write "${c}${c}" or "${c === "&" ? "and" : "or"}"`;
+  return "";
 }
 
 /**
@@ -55,8 +78,14 @@ function lex(src: string): Tok[] {
  * character offset of the problem.
  */
 export function parse(src: string): Node {
+  if (src.length > MAX_EXPRESSION_LENGTH) throw new ExprSyntaxError(`the expression is ${src.length} characters long; at most ${MAX_EXPRESSION_LENGTH} are allowed (split it into scores)`, MAX_EXPRESSION_LENGTH);
   const toks = lex(src);
   let p = 0;
+  let depth = 0;
+  /** Enters one level of nesting; the caller leaves it with `depth--`. */
+  const nest = () => {
+    if (++depth > MAX_NESTING) throw new ExprSyntaxError(`nested more than ${MAX_NESTING} levels deep`, peek().s);
+  };
   const peek = () => toks[p]!;
   const isOp = (v: string) => peek().t === "op" && peek().v === v;
   const expectOp = (v: string) => {
@@ -70,11 +99,13 @@ export function parse(src: string): Node {
   const bin = (op: BinaryOp, left: Node, right: Node): Node => ({ kind: "binary", op, left, right, start: left.start, end: right.end });
 
   function orExpr(): Node {
+    nest();
     let left = andExpr();
     while (isOp("or")) {
       p++;
       left = bin("or", left, andExpr());
     }
+    depth--;
     return left;
   }
   function andExpr(): Node {
@@ -88,7 +119,9 @@ export function parse(src: string): Node {
   function notExpr(): Node {
     if (isOp("not")) {
       const t = toks[p++]!;
+      nest();
       const arg = notExpr();
+      depth--;
       return { kind: "unary", op: "not", arg, start: t.s, end: arg.end };
     }
     return cmpExpr();
@@ -127,8 +160,11 @@ export function parse(src: string): Node {
   function unary(): Node {
     if (isOp("-")) {
       const t = toks[p++]!;
+      nest();
       const arg = unary();
-      if (arg.kind === "num") return { kind: "num", text: "-" + arg.text, start: t.s, end: arg.end };
+      depth--;
+      // A negative literal folds; a double negation of one (--1, -(-1)) folds back.
+      if (arg.kind === "num") return { kind: "num", text: arg.text.startsWith("-") ? arg.text.slice(1) : "-" + arg.text, start: t.s, end: arg.end };
       return { kind: "unary", op: "-", arg, start: t.s, end: arg.end };
     }
     return postfix();
@@ -197,10 +233,43 @@ export function parse(src: string): Node {
   const node = orExpr();
   const rest = peek();
   if (rest.t !== "end") throw new ExprSyntaxError(`unexpected "${src.slice(rest.s, rest.e)}" after the end of the expression`, rest.s);
+  const tall = tooTall(node);
+  if (tall) throw new ExprSyntaxError(`the expression is more than ${MAX_HEIGHT} operations deep (a long chain of + or and): use sum(…) or split it into scores`, tall.start);
   return node;
 }
 
-/** A one-line pointer under the expression: `a > > 6` / `    ^`. */
+/** The first node found deeper than MAX_HEIGHT, by an iterative walk (no recursion to overflow). */
+function tooTall(root: Node): Node | undefined {
+  const stack: [Node, number][] = [[root, 1]];
+  while (stack.length) {
+    const [n, h] = stack.pop()!;
+    if (h > MAX_HEIGHT) return n;
+    switch (n.kind) {
+      case "binary":
+        stack.push([n.left, h + 1], [n.right, h + 1]);
+        break;
+      case "unary":
+        stack.push([n.arg, h + 1]);
+        break;
+      case "index":
+        stack.push([n.target, h + 1], [n.key, h + 1]);
+        break;
+      case "call":
+        for (const a of n.args) stack.push([a, h + 1]);
+        break;
+      case "list":
+        for (const a of n.items) stack.push([a, h + 1]);
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** A one-line pointer under the expression: `a > > 6` / `    ^`; a long expression is cut to about 80 characters around the point. */
 export function caret(src: string, at: number): string {
-  return `${src}\n${" ".repeat(Math.max(0, at))}^`;
+  const pos = Math.max(0, Math.min(at, src.length));
+  if (src.length <= 80) return `${src}\n${" ".repeat(pos)}^`;
+  const from = Math.max(0, pos - 40), to = Math.min(src.length, pos + 40);
+  const head = from > 0 ? "…" : "", tail = to < src.length ? "…" : "";
+  return `${head}${src.slice(from, to)}${tail}\n${" ".repeat(head.length + pos - from)}^`;
 }
