@@ -297,6 +297,37 @@ export class Builder {
   }
 
   /** Parameters: constants, visible to every expression. */
+  /** Each numeric parameter's `min` and `max` (numbers or other parameters), checked against its value. */
+  private checkParameterBounds(): void {
+    for (const [name, p] of Object.entries(this.r.parameters ?? {})) {
+      if (p.type !== "decimal" && p.type !== "integer") continue;
+      const value = this.syms.get(name)?.value;
+      if (!(value instanceof Q)) continue;
+      for (const side of ["min", "max"] as const) {
+        const bound = p[side];
+        if (bound === undefined) continue;
+        const path = ["parameters", name, side];
+        let limit: Q | undefined;
+        let shown: string;
+        const d = toDecimal(bound);
+        if (d) {
+          limit = Q.of(d);
+          shown = limit.toString();
+        } else {
+          const other = typeof bound === "string" ? this.syms.get(bound) : undefined;
+          if (other?.kind !== "param" || !(other.value instanceof Q)) {
+            this.issue("unknown_reference", path, `${side} of parameter "${name}" must be a number or a numeric parameter, got ${JSON.stringify(bound)}${typeof bound === "string" ? didYouMean(bound, Object.keys(this.r.parameters ?? {})) : ""}`);
+            continue;
+          }
+          limit = other.value;
+          shown = `${bound} (${limit.toString()})`;
+        }
+        const c = value.cmp(limit);
+        if (side === "min" ? c < 0 : c > 0) this.issue("invalid_value", ["parameters", name, "value"], `parameter "${name}" must be at ${side === "min" ? "least" : "most"} ${shown}, got ${value.toString()}`);
+      }
+    }
+  }
+
   private buildParameters(): void {
     const r = this.r;
     for (const [name, p] of Object.entries(r.parameters ?? {})) {
@@ -341,6 +372,7 @@ export class Builder {
       }
       this.declare({ name, kind: "param", type, slot: -1, value: value ?? Q.ZERO }, path);
     }
+    this.checkParameterBounds();
 
   }
 

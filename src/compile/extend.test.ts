@@ -24,8 +24,12 @@ describe("extends and with(): simulations without copying the file", () => {
     expect(issues(() => compile({ extends: "qianjin/organisation" }))[0]).toMatchObject({ code: "unknown_ruleset", path: ["extends"], message: expect.stringContaining('(did you mean "qianjin/organization"?)') });
   });
 
-  it("checks overridden values through the compiler too (a share above 1)", () => {
-    expect(issues(() => compile(rulesets["qianjin/organization"]).with({ fiveStarShare: 1.5 }))[0]).toMatchObject({ path: ["cohort", "quotas", 0, "share"] });
+  it("checks overridden values through the compiler too (a share above 1), and reports them at the parameter", () => {
+    const found = issues(() => compile(rulesets["qianjin/organization"]).with({ fiveStarShare: 1.5 }));
+    expect(found.map((i) => [i.path, i.message])).toEqual([
+      [["parameters", "fiveStarShare", "value"], 'parameter "fiveStarShare" must be at most 1, got 1.5'],
+      [["parameters", "fiveStarShare"], 'overriding "fiveStarShare" breaks the ruleset at cohort.quotas[0].share: share of quota "fiveStar" must be between 0 and 1, got 1.5'],
+    ]);
   });
 
   it("with() chains, and keeps a single +override", () => {

@@ -62,6 +62,7 @@ export function buildTiers(ctx: Builder, rating: CRating, scope: Scope): Map<num
   const byRating = new Map<number | string, CTier>();
   const schemePays = ctx.r.tiers.some((t) => (t.payments ?? []).length > 0);
   const bounds = new Map<string, [number, number]>();
+  let unresolved = false;
   const seen = new Map<string, number>();
   const tiers: CTier[] = [];
   ctx.r.tiers.forEach((t, index) => {
@@ -120,23 +121,36 @@ export function buildTiers(ctx: Builder, rating: CRating, scope: Scope): Map<num
       return;
     }
     if (t.grade !== undefined) ctx.issue("invalid_value", [...path, "grade"], `tier "${t.id}" names a grade, but this rating is a number`);
-    const lo = t.min !== undefined ? (ctx.int(t.min, [...path, "min"], `min of tier "${t.id}"`) ?? rating.min) : rating.min;
-    const hi = t.max !== undefined ? (ctx.int(t.max, [...path, "max"], `max of tier "${t.id}"`) ?? rating.max) : rating.max;
+    const lo0 = t.min !== undefined ? ctx.int(t.min, [...path, "min"], `min of tier "${t.id}"`) : rating.min;
+    const hi0 = t.max !== undefined ? ctx.int(t.max, [...path, "max"], `max of tier "${t.id}"`) : rating.max;
+    if (lo0 === undefined || hi0 === undefined) {
+      // Reported at the bound already; its coverage is unknown, so overlaps and gaps would be guesses.
+      unresolved = true;
+      bounds.set(t.id, [lo0 ?? rating.min, hi0 ?? rating.max]);
+      return;
+    }
+    const lo = lo0, hi = hi0;
     bounds.set(t.id, [lo, hi]);
     if (lo > hi) ctx.issue("invalid_value", path, `tier "${t.id}" has min ${lo} above max ${hi}`);
+    const overlaps = new Map<string, number[]>();
     for (let v = Math.max(lo, rating.min); v <= Math.min(hi, rating.max); v++) {
       const prev = byRating.get(v);
-      if (prev) ctx.issue("tier_overlap", path, `tiers "${prev.id}" and "${t.id}" both cover rating ${v}`);
-      else byRating.set(v, tier);
+      if (prev) {
+        const list = overlaps.get(prev.id);
+        if (list) list.push(v);
+        else overlaps.set(prev.id, [v]);
+      } else byRating.set(v, tier);
     }
+    for (const [other, values] of overlaps) ctx.issue("tier_overlap", path, `tiers "${other}" and "${t.id}" both cover rating${values.length > 1 ? "s" : ""} ${ranges(values)}`);
   });
+  if (unresolved) return byRating;
   if (rating.kind === "grades") {
     for (const g of rating.grades) if (!byRating.has(g)) ctx.issue("tier_gap", ["tiers"], `no tier covers grade "${g}"`);
   } else {
     const missing: number[] = [];
     for (let v = rating.min; v <= rating.max; v++) if (!byRating.has(v)) missing.push(v);
     if (missing.length) {
-      const runs = missing.map((m) => String(m)).join(", ");
+      const runs = ranges(missing);
       const around = (v: number) => {
         const below = tiers.filter((t) => bounds.get(t.id)![1] < v).sort((a, b) => bounds.get(b.id)![1] - bounds.get(a.id)![1]);
         const above = tiers.filter((t) => bounds.get(t.id)![0] > v).sort((a, b) => bounds.get(a.id)![0] - bounds.get(b.id)![0]);
@@ -146,4 +160,16 @@ export function buildTiers(ctx: Builder, rating: CRating, scope: Scope): Map<num
     }
   }
   return byRating;
+}
+
+/** Sorted whole numbers as ranges: [1, 2, 3, 5] → "1–3, 5". */
+function ranges(values: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < values.length; ) {
+    let j = i;
+    while (j + 1 < values.length && values[j + 1] === values[j]! + 1) j++;
+    out.push(j > i ? `${values[i]}–${values[j]}` : String(values[i]));
+    i = j + 1;
+  }
+  return out.join(", ");
 }

@@ -6,9 +6,9 @@ import { weekdays, type WorkingDayCalendar } from "../calendar/workingDays.js";
 import { evaluateTable, type TableOptions } from "../sheets/evaluateTable.js";
 import { evaluateStream, type StreamOptions } from "../sheets/evaluateStream.js";
 import { didYouMean } from "../_lib/didYouMean.js";
-import { quote } from "../_lib/text.js";
+import { cut, quote } from "../_lib/text.js";
 import { deepFreeze } from "../_lib/deepFreeze.js";
-import { RulesetError } from "../ruleset/RulesetError.js";
+import { RulesetError, formatPath } from "../ruleset/RulesetError.js";
 import type { Model } from "./model.js";
 import { evaluateSubject } from "../evaluate/evaluate.js";
 import type { EvaluateOptions, Result, SourceDocument } from "../evaluate/types.js";
@@ -116,7 +116,7 @@ export function schemeOf(model: Model): Scheme {
     documents: Object.freeze(Object.fromEntries(Object.entries(model.source.documents).map(([k, d]) => [k, Object.freeze({ publisher: d.publisher, title: d.title, date: d.date })]))),
     evaluate: (subject: unknown, options?: EvaluateOptions) => evaluateSubject(model, subject, options),
     evaluateCohort: (subjects: Iterable<unknown>, options?: CohortOptions) => evaluateCohort(model, subjects, options),
-    with: (parameters: Readonly<Record<string, unknown>>) => schemeOf(buildModel(overrideParameters(model.source, parameters))),
+    with: (parameters: Readonly<Record<string, unknown>>) => schemeOf(buildOverride(model.source, parameters)),
     evaluateTable: (table: readonly (readonly unknown[])[], options?: TableOptions) => evaluateTable(model, table, options),
     evaluateStream: (subjects: AsyncIterable<unknown> | Iterable<unknown>, options?: StreamOptions) => evaluateStream(model, subjects, options),
     deadline: (stepId: string, fromDate: string, options?: { readonly calendar?: WorkingDayCalendar }) => deadline(model, stepId, fromDate, options?.calendar ?? weekdays),
@@ -158,7 +158,41 @@ function deadline(model: Model, stepId: string, fromDate: string, calendar: Work
  */
 export function compile(ruleset: unknown): Scheme {
   misuse(ruleset);
-  return schemeOf(buildModel(isExtension(ruleset) ? resolveExtension(ruleset, rulesets) : ruleset));
+  if (isExtension(ruleset)) {
+    const base = resolveExtension({ extends: ruleset.extends }, rulesets);
+    return schemeOf(buildOverride(base, ruleset.parameters ?? {}, ruleset));
+  }
+  return schemeOf(buildModel(ruleset));
+}
+
+/**
+ * Compiles `base` with some parameters overridden. A problem the new values cause elsewhere (a
+ * tier bound, a quota) is reported at the parameter that caused it, `parameters.<name>`, saying
+ * where it broke; the parameters' own checks (type, allowed values, min/max) report there anyway.
+ */
+function buildOverride(base: RulesetSource, parameters: unknown, extension?: object): Model {
+  const source = extension ? resolveExtension(extension as never, rulesets) : overrideParameters(base, parameters);
+  try {
+    return buildModel(source);
+  } catch (e) {
+    if (!(e instanceof RulesetError) || parameters === null || typeof parameters !== "object") throw e;
+    const names = Object.keys(parameters);
+    const issues = e.issues.map((i) => {
+      if (i.path[0] === "parameters" && names.includes(String(i.path[1]))) return i;
+      const at = textAt(source, i.path);
+      const culprits = names.filter((n) => new RegExp(`(^|[^A-Za-z0-9_$])${n.replace(/[$]/g, "\\$")}([^A-Za-z0-9_$]|$)`).test(at));
+      const blamed = culprits.length ? culprits : names;
+      return { ...i, path: ["parameters", blamed[0]!], message: `overriding ${blamed.map((n) => `"${n}"`).join(", ")} breaks the ruleset at ${formatPath(i.path)}: ${i.message}` };
+    });
+    throw new RulesetError(e.ruleset, issues);
+  }
+}
+
+/** The JSON text of the part of a ruleset at `path` (where an issue was found). */
+function textAt(source: unknown, path: readonly (string | number)[]): string {
+  let v: unknown = source;
+  for (const k of path) v = v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined;
+  return JSON.stringify(v) ?? "";
 }
 
 /** What a caller most likely did wrong, when `compile` gets something that is not a ruleset object. */
@@ -167,8 +201,8 @@ function misuse(ruleset: unknown): void {
   if (ruleset === undefined) message = `compile() got undefined: is the rulesets[…] id right? bundled: ${Object.keys(rulesets).join(", ")}`;
   else if (typeof ruleset === "string") {
     message = ruleset.trim().startsWith("{")
-      ? `compile() got a string of JSON text (${quote(ruleset, 40)}): JSON.parse it first`
-      : `compile() got the string ${quote(ruleset, 40)}: pass the ruleset data, e.g. compile(rulesets[${quote(ruleset, 40)}]) for a bundled one${didYouMean(ruleset, Object.keys(rulesets))}`;
+      ? `compile() got a string of JSON text (${cut(ruleset, 40)}): JSON.parse it first`
+      : `compile() got the string ${quote(ruleset, 40)}: pass the ruleset data, e.g. compile(rulesets[${quote(ruleset, 40)}]) for a bundled one${Object.prototype.hasOwnProperty.call(rulesets, ruleset) ? "" : didYouMean(ruleset, Object.keys(rulesets))}`;
   }
   else if (ruleset === null || typeof ruleset !== "object" || Array.isArray(ruleset)) message = `compile() expects a ruleset object (or { extends, parameters }), got ${ruleset === null ? "null" : Array.isArray(ruleset) ? "a list" : `a ${typeof ruleset}`}`;
   if (message) throw new RulesetError(undefined, [{ code: "invalid_schema", path: [], message }]);

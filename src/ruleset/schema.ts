@@ -83,10 +83,17 @@ export const Fact = z.discriminatedUnion("type", [
   }),
 ]);
 
+/**
+ * The least or greatest value a numeric parameter may take (a number, a decimal string, or the
+ * name of another numeric parameter), checked when the ruleset compiles and when a simulation
+ * overrides the parameter.
+ */
+const Bound = z.union([z.number(), z.string()]);
+
 /** A named parameter: every threshold, band, weight, quota, point value and amount. */
 export const Parameter = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("decimal"), value: z.union([z.number(), z.string()]), label: z.optional(Bilingual), source: Source }),
-  z.strictObject({ type: z.literal("integer"), value: z.union([z.number(), z.string()]), label: z.optional(Bilingual), source: Source }),
+  z.strictObject({ type: z.literal("decimal"), value: z.union([z.number(), z.string()]), min: z.optional(Bound), max: z.optional(Bound), label: z.optional(Bilingual), source: Source }),
+  z.strictObject({ type: z.literal("integer"), value: z.union([z.number(), z.string()]), min: z.optional(Bound), max: z.optional(Bound), label: z.optional(Bilingual), source: Source }),
   z.strictObject({ type: z.literal("boolean"), value: z.boolean(), label: z.optional(Bilingual), source: Source }),
   z.strictObject({
     type: z.literal("string"),
