@@ -9,7 +9,7 @@
 import { Q } from "../_lib/decimal.js";
 import type { CFact, CScore } from "../compile/model.js";
 import { POW10 } from "../expr/fast.js";
-import type { Decided } from "../evaluate/evaluate.js";
+import type { Decided } from "../evaluate/decide.js";
 
 /** A value held exactly, for the rows a column cannot hold as a scaled integer. */
 interface RankKey {

@@ -1,7 +1,7 @@
 /** The compiler's section for cohort rules: quotas (with mode and tie policy) and last-place elimination. */
 import { Q } from "../_lib/decimal.js";
 import { didYouMean } from "../_lib/didYouMean.js";
-import type { Builder } from "./compile.js";
+import type { BuildContext as Builder } from "./context.js";
 import type { CCohort, CFact, CRating, CScore, CStar } from "./model.js";
 
 type Path = (string | number)[];

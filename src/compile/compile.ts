@@ -12,6 +12,7 @@ import { plainDataIssues } from "../ruleset/plainData.js";
 import { RulesetError, type IssuePath, type RulesetIssue } from "../ruleset/RulesetError.js";
 import { attachTrace, fastFactInfo, internPlan, range, ratingResults } from "./plan.js";
 import { buildCohort } from "./cohortRules.js";
+import type { BuildContext } from "./context.js";
 import { buildRating, buildTiers } from "./outcome.js";
 import { Ruleset, type RulesetSource, type SourceRef } from "../ruleset/schema.js";
 import { fromZodIssues } from "../ruleset/zodIssues.js";
@@ -38,7 +39,7 @@ export function buildModel(input: unknown): Model {
 }
 
 /** Checks a ruleset section by section and builds the model; some section builders live beside it. */
-export class Builder {
+export class Builder implements BuildContext {
   readonly issues: RulesetIssue[] = [];
   private readonly syms = new Map<string, Sym>();
   private slot = 0;

@@ -3,7 +3,7 @@ import { Q } from "../_lib/decimal.js";
 import { didYouMean } from "../_lib/didYouMean.js";
 import type { Scope } from "../expr/types.js";
 import type { TierResult } from "../evaluate/types.js";
-import type { Builder } from "./compile.js";
+import type { BuildContext as Builder } from "./context.js";
 import type { CRating, CScore, CTier } from "./model.js";
 
 type Path = (string | number)[];

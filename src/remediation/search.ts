@@ -21,7 +21,7 @@
 import { Q } from "../_lib/decimal.js";
 import type { CFact, CStar, Model } from "../compile/model.js";
 import { POW10, floorDiv, formatScaled } from "../expr/fast.js";
-import { cappedValue, computeScores, decide, type Decided } from "../evaluate/evaluate.js";
+import { cappedValue, computeScores, decide, type Decided } from "../evaluate/decide.js";
 import type { FactChange, NextLevel, NextStar } from "../evaluate/types.js";
 
 const freeze = Object.freeze;
