@@ -7,3 +7,25 @@ export function quote(s: string, max = 80): string {
 export function cut(s: string, max = 80): string {
   return s.length <= max ? s : `${s.slice(0, max)}… (${s.length} characters)`;
 }
+
+/**
+ * Any value a caller sent, shown in a message: strings quoted and cut, numbers and booleans as
+ * they are, anything else by its kind. Never calls the value's own methods, never throws.
+ */
+export function show(v: unknown): string {
+  switch (typeof v) {
+    case "string":
+      return quote(v);
+    case "number":
+    case "boolean":
+      return String(v);
+    case "bigint":
+      return `the BigInt ${String(v).length > 40 ? `${String(v).slice(0, 40)}…` : String(v)}n`;
+    case "undefined":
+      return "nothing";
+    case "object":
+      return v === null ? "null" : Array.isArray(v) ? "a list" : v instanceof Date ? "a date" : "an object";
+    default:
+      return `a ${typeof v}`;
+  }
+}

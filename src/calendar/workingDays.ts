@@ -1,5 +1,6 @@
 import { UTCDate } from "@date-fns/utc";
 import { addDays } from "date-fns/addDays";
+import { show } from "../_lib/text.js";
 import { formatIsoDate, parseIsoDate } from "../_lib/dates.js";
 
 /** Options of {@link workingDays}. */
@@ -44,7 +45,7 @@ export interface WorkingDayCalendar {
 function day(date: string, what: string): UTCDate {
   if (typeof date !== "string") throw new TypeError(`${what} must be an ISO date string "yyyy-MM-dd", got ${typeof date}`);
   const d = parseIsoDate(date);
-  if (!d) throw new RangeError(`${what} must be an ISO date "yyyy-MM-dd", got ${JSON.stringify(date)}`);
+  if (!d) throw new RangeError(`${what} must be an ISO date "yyyy-MM-dd", got ${show(date)}`);
   return d;
 }
 

@@ -1,5 +1,6 @@
 import { DivisionByZero, Q } from "../_lib/decimal.js";
 import { addDuration, parseIsoDate } from "../_lib/dates.js";
+import { show } from "../_lib/text.js";
 import type { CScore, CTier, CVeto, Model } from "../compile/model.js";
 import { loadFacts } from "./loadFacts.js";
 import { cappedValue, decide, intScale, type Decided, type Downgrade, type LastYear } from "./decide.js";
@@ -51,7 +52,7 @@ export function decideSubject(model: Model, subject: unknown, options: EvaluateO
     asOf = options.asOf;
     history = options.history;
     if (asOf !== undefined && asOf !== model.lastAsOf.value) {
-      if (typeof asOf !== "string" || !parseIsoDate(asOf)) throw new RangeError(`options.asOf must be an ISO date "yyyy-MM-dd", got ${JSON.stringify(asOf)}`);
+      if (typeof asOf !== "string" || !parseIsoDate(asOf)) throw new RangeError(`options.asOf must be an ISO date "yyyy-MM-dd", got ${show(asOf)}`);
       model.lastAsOf.value = asOf;
     }
   }
@@ -67,7 +68,7 @@ export function decideSubject(model: Model, subject: unknown, options: EvaluateO
   }
   const errors: SubjectError[] = [];
   const id = typeof rawId === "string" ? rawId : typeof rawId === "number" ? String(rawId) : undefined;
-  if (id === undefined) errors.push({ path: ["id"], message: `the subject needs an "id" (a string), got ${rawId === undefined ? "none" : JSON.stringify(rawId)}` });
+  if (id === undefined) errors.push({ path: ["id"], message: `the subject needs an "id" (a string), got ${rawId === undefined ? "none" : show(rawId)}` });
   if (!isObject) {
     errors.push({ path: ["facts"], message: `the subject needs "facts", an object of the ruleset's declared facts` });
     return reject(model, id, errors);
@@ -106,14 +107,15 @@ function readEvents(model: Model, raw: unknown, asOf: string | undefined, errors
     const ev = (e ?? {}) as { type?: unknown; date?: unknown; levels?: unknown; reason?: unknown };
     const path = ["events", i];
     if (ev.type !== "downgrade") {
-      errors.push({ path: [...path, "type"], message: `unknown event type ${JSON.stringify(ev.type)}; this scheme takes "downgrade"` });
+      errors.push({ path: [...path, "type"], message: `unknown event type ${show(ev.type)}; this scheme takes "downgrade"` });
       return;
     }
-    if (typeof ev.date !== "string" || !parseIsoDate(ev.date)) errors.push({ path: [...path, "date"], message: `the event needs a "date" (yyyy-MM-dd), got ${JSON.stringify(ev.date)}` });
+    if (typeof ev.date !== "string" || !parseIsoDate(ev.date)) errors.push({ path: [...path, "date"], message: `the event needs a "date" (yyyy-MM-dd), got ${show(ev.date)}` });
     else if (asOf !== undefined && ev.date > asOf) errors.push({ path: [...path, "date"], message: `the event on ${ev.date} is after asOf (${asOf})` });
-    if (typeof ev.levels !== "number" || !Number.isInteger(ev.levels) || ev.levels < 1) errors.push({ path: [...path, "levels"], message: `"levels" must be a whole number of at least 1, got ${JSON.stringify(ev.levels)}` });
+    if (typeof ev.levels !== "number" || !Number.isInteger(ev.levels) || ev.levels < 1) errors.push({ path: [...path, "levels"], message: `"levels" must be a whole number of at least 1, got ${show(ev.levels)}` });
     if (typeof ev.reason !== "string" || ev.reason.trim() === "") errors.push({ path: [...path, "reason"], message: "a downgrade needs a \"reason\"" });
-    out.push({ date: String(ev.date), levels: Number(ev.levels), reason: String(ev.reason) });
+    // Kept only when valid (a rejected subject never uses it); the values are then plain strings and numbers.
+    if (typeof ev.date === "string" && typeof ev.levels === "number" && typeof ev.reason === "string") out.push({ date: ev.date, levels: ev.levels, reason: ev.reason });
   });
   return out;
 }
@@ -160,7 +162,7 @@ function readHistory(model: Model, id: string | undefined, history: unknown, err
       return undefined;
     }
     if (h.id !== id && !(h.ok === false && (h.id === undefined || h.id === null))) {
-      errors.push({ path: at("id"), message: `history entry is a result of ${JSON.stringify(h.id)}, not of ${JSON.stringify(id)}` });
+      errors.push({ path: at("id"), message: `history entry is a result of ${show(h.id)}, not of ${show(id)}` });
       return undefined;
     }
     if (h.ok === true) {

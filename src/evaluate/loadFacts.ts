@@ -1,18 +1,11 @@
 import { MAX_DIGITS, Q, toDecimal, tooManyDigits } from "../_lib/decimal.js";
-import { quote } from "../_lib/text.js";
+import { quote, show } from "../_lib/text.js";
 import { didYouMean } from "../_lib/didYouMean.js";
 import type { CFact, Model } from "../compile/model.js";
 import type { SubjectError } from "./types.js";
 
 const freeze = Object.freeze;
 
-function show(v: unknown): string {
-  if (typeof v === "string") return quote(v);
-  if (v === null) return "null";
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "an object";
-  return String(v);
-}
 
 /**
  * Reads a subject's facts into an evaluation frame (exact values: {@link Q}, booleans, strings,

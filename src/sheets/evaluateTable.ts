@@ -5,6 +5,7 @@
  */
 import { Q } from "../_lib/decimal.js";
 import { closest } from "../_lib/didYouMean.js";
+import { show } from "../_lib/text.js";
 import type { CFact, Model } from "../compile/model.js";
 import { evaluateCohort } from "../cohort/evaluateCohort.js";
 import type { Evaluation, NextLevel, NextStar, Result } from "../evaluate/types.js";
@@ -90,7 +91,7 @@ function readCell(f: CFact, cell: Cell): { value?: unknown; error?: string } {
       const t = String(cell).trim().toLowerCase();
       if (TRUE.has(t)) return { value: true };
       if (FALSE.has(t)) return { value: false };
-      return { error: `"${f.id}" must be TRUE/FALSE, 是/否 or 1/0, got ${JSON.stringify(cell)}` };
+      return { error: `"${f.id}" must be TRUE/FALSE, 是/否 or 1/0, got ${show(cell)}` };
     }
     case "decimal":
     case "integer":
