@@ -50,3 +50,60 @@ describe("evaluateCohort — nothing is lost", () => {
     expect(c.results[0]!.ok && c.results[0]!.change).toEqual({ gained: [], lost: ["smartService", "standardizedOperation"], from: 5, to: 3 });
   });
 });
+
+describe("evaluateCohort — cuts, ties and options worked out by hand", () => {
+  const STD = ["grid", "regional", "professional", "smartService", "standardizedOperation"];
+  /** A Qianjin organization: `stars` standards at 16 (the first + extra), the rest at 10; total 80 + extra for five stars. */
+  const org = (id: string, stars: number, extra = 0) => ({ id, facts: Object.fromEntries(STD.map((s, i) => [s, i < stars ? (i === 0 ? 16 + extra : 16) : 10])) });
+  const low = Array.from({ length: 10 }, (_, i) => org(`z${i}`, 2));
+
+  it("a tie run that reaches back before the cut: N = 14 (cap 2), five-star totals 84, 84, 84, 80 → all four demoted under demoteTied", () => {
+    const c = qianjin.evaluateCohort([org("a", 5, 4), org("b", 5, 4), org("c", 5, 4), org("d", 5, 0), ...low]);
+    expect(c.adjustments.map((a) => [a.id, a.rule, a.tie, a.applied])).toEqual([
+      ["a", "quota.fiveStar", true, true],
+      ["b", "quota.fiveStar", true, true],
+      ["c", "quota.fiveStar", true, true],
+      ["d", "quota.fiveStar", false, true],
+    ]);
+    // The four-star pool is those four; cap floor(14 × 0.3) = 4: all stay at four.
+    expect(c.distribution).toEqual({ "2": 10, "4": 4 });
+  });
+
+  it("byId keeps the lower ids in code-unit order (t1 < t10 < t2), whatever the input order", () => {
+    // N = 14: cap floor(14 × 0.15) = 2 five-star places for three tied at 84.
+    const c14 = qianjin.with({ tiePolicy: "byId" }).evaluateCohort([org("t2", 5, 4), org("t10", 5, 4), org("t1", 5, 4), ...low, org("z10", 2)]);
+    expect(c14.adjustments.filter((a) => a.rule === "quota.fiveStar").map((a) => [a.id, a.tie, a.reason.en])).toEqual([
+      ["t2", true, "quota fiveStar: at most 15% of 14 may hold 5 (cap 2); ranked 3 of 3 by total, tied: demoted to 4"],
+    ]);
+    expect(c14.results.slice(0, 3).map((r) => (r.ok ? r.rating.stars : -1))).toEqual([4, 5, 5]);
+    expect(c14.results.slice(0, 3).map((r) => (r.ok ? r.rank : undefined))).toEqual([1, 1, 1].map((position) => ({ by: "total", position, of: 14 })));
+  });
+
+  it("graded cohorts list the distribution best grade first", () => {
+    const yantian = compile(rulesets["yantian/organization"]);
+    const all = (v: number) => ({ level: "committee", leader: v, workSystem: v, venue: v, supportMechanism: v, performance: v, massContact: v, evaluation: v });
+    const c = yantian.evaluateCohort([{ id: "p", facts: all(40) }, { id: "g", facts: all(95) }, { id: "p2", facts: all(50) }]);
+    expect(Object.entries(c.distribution)).toEqual([["good", 1], ["poor", 2]]);
+    expect(c.results.map((r) => (r.ok ? r.rank!.position : 0))).toEqual([3, 1, 2]);
+  });
+
+  it("options reach every subject: asOf dates the steps; advice serializes what it would take", () => {
+    const c = qianjin.evaluateCohort([org("a", 3)], { asOf: "2024-12-31", advice: true });
+    const json = JSON.parse(JSON.stringify(c.results[0]));
+    expect(json.remediation.steps).toEqual([{ id: "problemList", label: expect.anything(), due: "2025-12-31" }]);
+    expect(json.remediation.nextStar.map((n: { star: string }) => n.star)).toEqual(["smartService", "standardizedOperation"]);
+    const plain = JSON.parse(JSON.stringify(qianjin.evaluateCohort([org("a", 3)]).results[0]));
+    expect(plain.remediation).toEqual({ steps: [{ id: "problemList", label: expect.anything() }] });
+  });
+
+  it("a programmer error names what it got", () => {
+    expect(() => qianjin.evaluateCohort(null as never)).toThrow("evaluateCohort() expects an array of subjects, got null");
+    expect(() => qianjin.evaluateCohort(7 as never)).toThrow("evaluateCohort() expects an array of subjects, got number");
+    expect(() => qianjin.evaluateCohort({} as never)).toThrow("evaluateCohort() expects an array of subjects, got object");
+    const c = qianjin.evaluateCohort([null, "x"]);
+    expect(c.results.map((r) => (r.ok ? "" : r.errors[0]!.message))).toEqual([
+      "a subject must be an object { id, facts }, got null",
+      "a subject must be an object { id, facts }, got string",
+    ]);
+  });
+});
