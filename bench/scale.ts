@@ -113,6 +113,23 @@ function advice(label: string, scheme: Scheme, subjects: readonly unknown[], com
   row("JSON.stringify(compact(result))", median(stored) - e, e);
 }
 
+/** Peak RSS of one cohort of n Qianjin organizations in a fresh process (the subjects included). */
+function cohortPeak(n: number) {
+  const dist = fileURLToPath(new URL("../dist/index.js", import.meta.url));
+  const code = `
+    const { compile, rulesets } = await import(${JSON.stringify(dist)});
+    let seed = 7; const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const K = ${JSON.stringify(STANDARDS)};
+    const subjects = Array.from({ length: ${n} }, (_, i) => ({ id: "o" + i, facts: Object.fromEntries(K.map((k) => [k, (1500 + Math.round(rnd() * 500)) / 100])) }));
+    const before = process.resourceUsage().maxRSS;
+    const t0 = performance.now();
+    const c = compile(rulesets["qianjin/organization"]).evaluateCohort(subjects);
+    const ms = performance.now() - t0;
+    console.log(JSON.stringify({ before: before / 1024, peak: process.resourceUsage().maxRSS / 1024, ms, results: c.results.length }));`;
+  const out = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8", maxBuffer: 1 << 20 })) as { before: number; peak: number; ms: number; results: number };
+  console.log(`\nevaluateCohort of ${n} qianjin organizations alone in a fresh process: peak RSS ${out.peak.toFixed(0)} MB (${out.before.toFixed(0)} MB with the subjects before it ran), ${((out.ms * 1000) / n).toFixed(2)} µs per subject, ${out.results} results`);
+}
+
 function importTime() {
   const dist = fileURLToPath(new URL("../dist/index.js", import.meta.url));
   const time = (code: string) => {
@@ -133,6 +150,7 @@ export async function scale(lib: Lib, quick: boolean) {
   const sizes = quick ? [20, 500, 10_000] : [20, 500, 10_000, 100_000, 1_000_000];
   cohorts("qianjin/organization (quotas bind: ~40 % reach five stars, cap 15 %)", qianjin, qianjinOrgs, sizes);
   cohorts("rushan/member (ranking by rating)", member, rushanMembers, quick ? [20, 500, 10_000] : [20, 500, 10_000, 100_000]);
+  if (!quick) cohortPeak(1_000_000);
   table(qianjin, quick ? 10_000 : 100_000);
   advice("rushan/member", member, rushanMembers(quick ? 5_000 : 20_000), lib.compact);
   advice("qianjin/organization", qianjin, qianjinOrgs(quick ? 5_000 : 20_000), lib.compact);
