@@ -184,8 +184,11 @@ function boundsOf(f: CFact): { min: number | undefined; max: number | undefined;
   return b;
 }
 
-/** The candidates of a fast frame, or undefined when a value cannot be held on the fast grid. */
-function fastCandidates(d: Decided, deps: readonly number[]): Candidate[] | undefined {
+/**
+ * The facts of `deps` effort could move: a boolean not yet as effort wants it, a number by
+ * `numeric` (undefined: it cannot move; null: the frame cannot hold its grid, so no candidates).
+ */
+function candidatesBy(d: Decided, deps: readonly number[], numeric: (i: number, f: CFact, cur: unknown, frame: readonly unknown[]) => Candidate | undefined | null): Candidate[] | undefined {
   const out: Candidate[] = [];
   const frame = d.frame;
   for (const i of deps) {
@@ -197,54 +200,58 @@ function fastCandidates(d: Decided, deps: readonly number[]): Candidate[] | unde
       if (cur !== (f.improve === "up")) out.push(new BoolCandidate(i, f, cur));
       continue;
     }
-    if (typeof cur !== "number" || !f.fast) return undefined;
-    const b = boundsOf(f);
-    const other = (o: CFact | undefined) => {
-      if (!o) return undefined;
-      const v = frame[o.slot];
-      return typeof v === "number" && o.fast?.scale === f.fast!.scale ? v : NaN;
-    };
-    const oMax = other(f.maxFact), oMin = other(f.minFact);
-    if (Number.isNaN(b.min) || Number.isNaN(b.max) || !b.step || Number.isNaN(b.step) || Number.isNaN(oMax) || Number.isNaN(oMin)) return undefined;
-    const max = b.max !== undefined && oMax !== undefined ? Math.min(b.max, oMax) : (b.max ?? oMax);
-    const min = b.min !== undefined && oMin !== undefined ? Math.max(b.min, oMin) : (b.min ?? oMin);
-    const up = f.improve === "up";
-    const best = up ? max : min;
-    if (best === undefined || best === cur || (up ? best < cur : best > cur)) continue;
-    const span = max !== undefined && min !== undefined && max > min ? max - min : f.fast.pow;
-    out.push(new IntCandidate(i, f, cur, best, b.step, up, span));
+    const c = numeric(i, f, cur, frame);
+    if (c === null) return undefined;
+    if (c) out.push(c);
   }
   return out;
 }
 
+/** A number on a fast frame as a candidate on the scaled-integer grid. */
+function fastNumber(i: number, f: CFact, cur: unknown, frame: readonly unknown[]): Candidate | undefined | null {
+  if (typeof cur !== "number" || !f.fast) return null;
+  const b = boundsOf(f);
+  const other = (o: CFact | undefined) => {
+    if (!o) return undefined;
+    const v = frame[o.slot];
+    return typeof v === "number" && o.fast?.scale === f.fast!.scale ? v : NaN;
+  };
+  const oMax = other(f.maxFact), oMin = other(f.minFact);
+  if (Number.isNaN(b.min) || Number.isNaN(b.max) || !b.step || Number.isNaN(b.step) || Number.isNaN(oMax) || Number.isNaN(oMin)) return null;
+  const max = b.max !== undefined && oMax !== undefined ? Math.min(b.max, oMax) : (b.max ?? oMax);
+  const min = b.min !== undefined && oMin !== undefined ? Math.max(b.min, oMin) : (b.min ?? oMin);
+  const up = f.improve === "up";
+  const best = up ? max : min;
+  if (best === undefined || best === cur || (up ? best < cur : best > cur)) return undefined;
+  const span = max !== undefined && min !== undefined && max > min ? max - min : f.fast.pow;
+  return new IntCandidate(i, f, cur, best, b.step, up, span);
+}
+
+/** A number on an exact frame as a candidate. */
+function exactNumber(i: number, f: CFact, cur: unknown, frame: readonly unknown[]): Candidate | undefined {
+  const now = cur as Q;
+  const bound = (q: Q | undefined, o: CFact | undefined, pick: (a: Q, b: Q) => Q): Q | undefined => {
+    const ov = o ? frame[o.slot] : undefined;
+    const oq = ov instanceof Q ? ov : undefined;
+    return q && oq ? pick(q, oq) : (q ?? oq);
+  };
+  const max = bound(f.max, f.maxFact, (a, b) => (a.cmp(b) <= 0 ? a : b));
+  const min = bound(f.min, f.minFact, (a, b) => (a.cmp(b) >= 0 ? a : b));
+  const up = f.improve === "up";
+  const best = up ? max : min;
+  if (!best || best.cmp(now) === 0 || (up ? best.cmp(now) < 0 : best.cmp(now) > 0)) return undefined;
+  const span = max && min && max.cmp(min) > 0 ? max.sub(min) : Q.of(1);
+  return new ExactCandidate(i, f, now, best, f.searchStep ?? Q.of("0.01"), up, span);
+}
+
+/** The candidates of a fast frame, or undefined when a value cannot be held on the fast grid. */
+function fastCandidates(d: Decided, deps: readonly number[]): Candidate[] | undefined {
+  return candidatesBy(d, deps, fastNumber);
+}
+
 /** The candidates of an exact frame. */
 function exactCandidates(d: Decided, deps: readonly number[]): Candidate[] {
-  const out: Candidate[] = [];
-  const frame = d.frame;
-  for (const i of deps) {
-    const f = d.model.facts[i]!;
-    if (f.improve === "none") continue;
-    const cur = frame[f.slot];
-    if (cur === undefined) continue;
-    if (typeof cur === "boolean") {
-      if (cur !== (f.improve === "up")) out.push(new BoolCandidate(i, f, cur));
-      continue;
-    }
-    const now = cur as Q;
-    const bound = (q: Q | undefined, o: CFact | undefined, pick: (a: Q, b: Q) => Q): Q | undefined => {
-      const ov = o ? frame[o.slot] : undefined;
-      const oq = ov instanceof Q ? ov : undefined;
-      return q && oq ? pick(q, oq) : (q ?? oq);
-    };
-    const max = bound(f.max, f.maxFact, (a, b) => (a.cmp(b) <= 0 ? a : b));
-    const min = bound(f.min, f.minFact, (a, b) => (a.cmp(b) >= 0 ? a : b));
-    const up = f.improve === "up";
-    const best = up ? max : min;
-    if (!best || best.cmp(now) === 0 || (up ? best.cmp(now) < 0 : best.cmp(now) > 0)) continue;
-    const span = max && min && max.cmp(min) > 0 ? max.sub(min) : Q.of(1);
-    out.push(new ExactCandidate(i, f, now, best, f.searchStep ?? Q.of("0.01"), up, span));
-  }
-  return out;
+  return candidatesBy(d, deps, exactNumber)!;
 }
 
 /** The same decision on the exact path: numbers as exact values. */
