@@ -112,7 +112,10 @@ class IntCandidate implements Candidate {
     return Q.of(k < 0 ? this.now : this.at(k)).div(Q.of(this.fact.fast!.pow));
   }
   shown(k: number): unknown {
-    return numberOrText(formatScaled(k < 0 ? this.now : this.at(k), this.fact.fast!.scale));
+    const v = k < 0 ? this.now : this.at(k);
+    // Up to 15 significant digits a scaled integer divided by its power of ten is the decimal itself.
+    if (Math.abs(v) < 1e15) return v / this.fact.fast!.pow;
+    return numberOrText(formatScaled(v, this.fact.fast!.scale));
   }
   /** The cost as a fraction of safe integers: |value(k) − now| / span. */
   costFraction(k: number): readonly [number, number] {
@@ -494,6 +497,16 @@ function starMet(model: Model, si: number, fast: boolean): (frame: unknown[]) =>
 
 const NO_MARGINS: readonly never[] = freeze([]);
 
+/** Each star's target (earned on a frame, with its margins), made once per star and path. */
+const starTargets = new WeakMap<CStar, { fast?: Target; exact?: Target }>();
+function starTarget(model: Model, si: number, fast: boolean): Target {
+  const star = model.stars[si]!;
+  let t = starTargets.get(star);
+  if (!t) starTargets.set(star, (t = {}));
+  const key = fast ? "fast" : "exact";
+  return (t[key] ??= { met: starMet(model, si, fast), margins: fast ? marginsOf(star) : NO_MARGINS });
+}
+
 /** The margins of a star's comparisons (computed once per star). */
 const starMargins = new WeakMap<CStar, readonly ((frame: readonly unknown[]) => number)[]>();
 function marginsOf(star: CStar): readonly ((frame: readonly unknown[]) => number)[] {
@@ -520,8 +533,7 @@ export function nextStarAt(d: Decided, stars: readonly { id: string; earned: boo
   if (st.vetoedBy.length) return freeze({ star: star.id, changes: freeze([]), blockedBy: freeze([...st.vetoedBy]) });
   // Earned alone, lost in the cohort (last place): effort on the facts does not bring it back.
   if (d.stars[i]!.earned) return freeze({ star: star.id, changes: freeze([]), blockedBy: freeze([...cohortRules]) });
-  const margins = marginsOf(star);
-  const changes = smallest(d, star.deps, (p) => ({ met: starMet(p.model, i, p.fast), margins: p.fast ? margins : NO_MARGINS }));
+  const changes = smallest(d, star.deps, (p) => starTarget(p.model, i, p.fast));
   return changes ? freeze({ star: star.id, changes: freeze(changes) }) : freeze({ star: star.id, changes: freeze([]), unreachable: true as const });
 }
 
