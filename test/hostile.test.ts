@@ -122,6 +122,12 @@ describe("tiers and parameters", () => {
     expect(i!.path).toEqual(["parameters", "consolidateMinStars"]);
     expect(i!.message).toMatch(/^overriding "consolidateMinStars" breaks the ruleset at tiers/);
   });
+  it("…also when another overridden parameter has a name full of regular-expression characters", () => {
+    const r = memberData();
+    r.parameters["x(y$"] = { type: "decimal", value: 1, source: { default: "test" } };
+    const [i] = rulesetIssues(() => compile(r).with({ "x(y$": 2, consolidateMinStars: 12 }));
+    expect(i!.path).toEqual(["parameters", "consolidateMinStars"]);
+  });
 });
 
 describe("subject values no form sends", () => {

@@ -180,7 +180,7 @@ function buildOverride(base: RulesetSource, parameters: unknown, extension?: obj
     const issues = e.issues.map((i) => {
       if (i.path[0] === "parameters" && names.includes(String(i.path[1]))) return i;
       const at = textAt(source, i.path);
-      const culprits = names.filter((n) => new RegExp(`(^|[^A-Za-z0-9_$])${n.replace(/[$]/g, "\\$")}([^A-Za-z0-9_$]|$)`).test(at));
+      const culprits = names.filter((n) => new RegExp(`(^|[^A-Za-z0-9_$])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^A-Za-z0-9_$]|$)`).test(at));
       const blamed = culprits.length ? culprits : names;
       return { ...i, path: ["parameters", blamed[0]!], message: `overriding ${blamed.map((n) => `"${n}"`).join(", ")} breaks the ruleset at ${formatPath(i.path)}: ${i.message}` };
     });
