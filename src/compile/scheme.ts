@@ -116,7 +116,7 @@ export function schemeOf(model: Model): Scheme {
     documents: Object.freeze(Object.fromEntries(Object.entries(model.source.documents).map(([k, d]) => [k, Object.freeze({ publisher: d.publisher, title: d.title, date: d.date })]))),
     evaluate: (subject: unknown, options?: EvaluateOptions) => evaluateSubject(model, subject, options),
     evaluateCohort: (subjects: Iterable<unknown>, options?: CohortOptions) => evaluateCohort(model, subjects, options),
-    with: (parameters: Readonly<Record<string, unknown>>) => schemeOf(buildOverride(model.source, parameters)),
+    with: (parameters: Readonly<Record<string, unknown>>) => schemeOf(buildOverride(overrideParameters(model.source, parameters), parameters)),
     evaluateTable: (table: readonly (readonly unknown[])[], options?: TableOptions) => evaluateTable(model, table, options),
     evaluateStream: (subjects: AsyncIterable<unknown> | Iterable<unknown>, options?: StreamOptions) => evaluateStream(model, subjects, options),
     deadline: (stepId: string, fromDate: string, options?: { readonly calendar?: WorkingDayCalendar }) => deadline(model, stepId, fromDate, options?.calendar ?? weekdays),
@@ -158,20 +158,17 @@ function deadline(model: Model, stepId: string, fromDate: string, calendar: Work
  */
 export function compile(ruleset: unknown): Scheme {
   misuse(ruleset);
-  if (isExtension(ruleset)) {
-    const base = resolveExtension({ extends: ruleset.extends }, rulesets);
-    return schemeOf(buildOverride(base, ruleset.parameters ?? {}, ruleset));
-  }
+  if (isExtension(ruleset)) return schemeOf(buildOverride(resolveExtension(ruleset, rulesets), ruleset.parameters));
   return schemeOf(buildModel(ruleset));
 }
 
 /**
- * Compiles `base` with some parameters overridden. A problem the new values cause elsewhere (a
- * tier bound, a quota) is reported at the parameter that caused it, `parameters.<name>`, saying
- * where it broke; the parameters' own checks (type, allowed values, min/max) report there anyway.
+ * Compiles a ruleset whose `parameters` were overridden. A problem the new values cause
+ * elsewhere (a tier bound, a quota) is reported at the parameter that caused it,
+ * `parameters.<name>`, saying where it broke; the parameters' own checks (type, allowed values,
+ * min/max) report there anyway.
  */
-function buildOverride(base: RulesetSource, parameters: unknown, extension?: object): Model {
-  const source = extension ? resolveExtension(extension as never, rulesets) : overrideParameters(base, parameters);
+function buildOverride(source: RulesetSource, parameters: unknown): Model {
   try {
     return buildModel(source);
   } catch (e) {
@@ -179,8 +176,9 @@ function buildOverride(base: RulesetSource, parameters: unknown, extension?: obj
     const names = Object.keys(parameters);
     const issues = e.issues.map((i) => {
       if (i.path[0] === "parameters" && names.includes(String(i.path[1]))) return i;
-      const at = textAt(source, i.path);
-      const culprits = names.filter((n) => new RegExp(`(^|[^A-Za-z0-9_$])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^A-Za-z0-9_$]|$)`).test(at));
+      // The overridden names that the broken part mentions (as a name in an expression or a reference).
+      const words = new Set(textAt(source, i.path).match(/[A-Za-z_$][A-Za-z0-9_$]*/g));
+      const culprits = names.filter((n) => words.has(n));
       const blamed = culprits.length ? culprits : names;
       return { ...i, path: ["parameters", blamed[0]!], message: `overriding ${blamed.map((n) => `"${n}"`).join(", ")} breaks the ruleset at ${formatPath(i.path)}: ${i.message}` };
     });
