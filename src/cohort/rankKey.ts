@@ -9,7 +9,7 @@
 import { Q } from "../_lib/decimal.js";
 import type { CFact, CScore } from "../compile/model.js";
 import { POW10 } from "../expr/fast.js";
-import type { Decided } from "../evaluate/decide.js";
+import { intScale, type Decided } from "../evaluate/decide.js";
 
 /** A value held exactly, for the rows a column cannot hold as a scaled integer. */
 interface RankKey {
@@ -34,14 +34,6 @@ function compareKeys(a: RankKey, b: RankKey): number {
   return exactOf(a).cmp(exactOf(b));
 }
 
-/** The decimal scale of a score's fast-path integer, or -1 when it is a fraction (or has no fast form). */
-function scoreScale(sc: CScore): number {
-  const f = sc.fast;
-  if (!f) return -1;
-  if (sc.round !== undefined) return f.kind === "int" ? Math.min(f.num.scale, sc.round) : sc.round;
-  return f.kind === "int" ? f.num.scale : -1;
-}
-
 /**
  * One key per valid row, compared by row index. Rows whose value is a scaled integer at the
  * column's scale (every fast-path row, and exact-path rows whose value fits) are held in a
@@ -64,7 +56,8 @@ export class KeyColumn {
 
   /** A column of a score. */
   static ofScore(sc: CScore): KeyColumn {
-    const scale = scoreScale(sc);
+    // The decimal scale of the score's fast-path integer, or -1 for a fraction (or no fast form).
+    const scale = sc.fast ? (intScale(sc) ?? -1) : -1;
     const col: KeyColumn = new KeyColumn(scale, (d) => {
       const v = d.frame[sc.slot];
       if (d.fast && sc.fast) {

@@ -21,7 +21,7 @@
 import { Q } from "../_lib/decimal.js";
 import type { CFact, CStar, Model } from "../compile/model.js";
 import { POW10, floorDiv, formatScaled } from "../expr/fast.js";
-import { cappedValue, computeScores, decide, type Decided } from "../evaluate/decide.js";
+import { cappedValue, computeScores, decide, intScale, type Decided } from "../evaluate/decide.js";
 import type { FactChange, NextLevel, NextStar } from "../evaluate/types.js";
 
 const freeze = Object.freeze;
@@ -81,6 +81,8 @@ function numberOrText(s: string): unknown {
 class IntCandidate implements Candidate {
   readonly count: number;
   private readonly onGrid: number;
+  /** The first grid point past `now`, in steps. */
+  private readonly first: number;
   constructor(
     readonly index: number,
     readonly fact: CFact,
@@ -90,21 +92,18 @@ class IntCandidate implements Candidate {
     private readonly up: boolean,
     private readonly span: number,
   ) {
-    const first = this.first();
+    const first = (this.first = up ? floorDiv(now, step) + 1 : -floorDiv(-now, step) - 1);
     const last = up ? floorDiv(best, step) : -floorDiv(-best, step);
     this.onGrid = Math.max(0, up ? last - first + 1 : first - last + 1);
     this.count = this.onGrid + (best % step !== 0 ? 1 : 0);
   }
-  private first(): number {
-    return this.up ? floorDiv(this.now, this.step) + 1 : -floorDiv(-this.now, this.step) - 1;
-  }
   at(k: number): number {
     if (k >= this.onGrid) return this.best;
-    return (this.up ? this.first() + k : this.first() - k) * this.step;
+    return (this.up ? this.first + k : this.first - k) * this.step;
   }
   /** The grid index of the first value at or past `x` (a scaled-integer float) in the direction of effort. */
   indexOf(x: number): number {
-    const first = this.first();
+    const first = this.first;
     const k = this.up ? Math.ceil(x / this.step) - first : first - Math.floor(x / this.step);
     return Math.max(0, Math.min(this.count - 1, k));
   }
@@ -561,8 +560,7 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
     const sc = r.score;
     if (band?.min && sc.fast) {
       const min = band.min.n.div(band.min.d).toNumber();
-      const f = sc.fast;
-      const scale = sc.round !== undefined ? (f.kind === "int" ? Math.min(f.num.scale, sc.round) : sc.round) : f.kind === "int" ? f.num.scale : -1;
+      const scale = intScale(sc) ?? -1;
       margins = [scale >= 0 ? (fr) => (fr[sc.slot] as number) / POW10[scale]! - min : (fr) => (fr[sc.slot] as number) / (fr[sc.slot + 1] as number) - min];
     }
   } else if (r.kind === "starCount" && d.fast) {

@@ -71,12 +71,6 @@ function mapHeaders(model: Model, header: readonly Cell[]): { columns: Column[];
   return { columns, problems };
 }
 
-/** What kind of thing an odd cell is, without calling anything on it (its toString may be anything). */
-function describeCell(c: unknown): string {
-  if (c === null || typeof c !== "object") return typeof c;
-  return Array.isArray(c) ? "a list" : "an object";
-}
-
 function isEmpty(c: Cell): boolean {
   return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 }
@@ -84,7 +78,7 @@ function isEmpty(c: Cell): boolean {
 /** Reads one cell as the fact's type; returns an error message when it cannot. */
 function readCell(f: CFact, cell: Cell): { value?: unknown; error?: string } {
   if (cell instanceof Date) return { error: `"${f.id}" has a date, but it is a ${f.type === "boolean" ? "yes/no" : f.type} fact` };
-  if (typeof cell !== "string" && typeof cell !== "number" && typeof cell !== "boolean") return { error: `"${f.id}" has a cell that is not text, a number or TRUE/FALSE (${describeCell(cell)})` };
+  if (typeof cell !== "string" && typeof cell !== "number" && typeof cell !== "boolean") return { error: `"${f.id}" has a cell that is not text, a number or TRUE/FALSE (${show(cell)})` };
   switch (f.type) {
     case "boolean": {
       if (typeof cell === "boolean") return { value: cell };
