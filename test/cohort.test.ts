@@ -30,7 +30,7 @@ describe("evaluateCohort — nothing is lost", () => {
       if (r.ok) expect(r.id).toBe(`o${i}`);
     });
     const o777 = c.results[777]!;
-    expect(o777.ok ? [] : o777.errors).toEqual([{ path: ["facts", "gird"], message: 'unknown fact "gird" (did you mean "grid"?)' }]);
+    expect(o777.ok ? [] : o777.errors).toMatchObject([{ path: ["facts", "gird"], message: 'unknown fact "gird" (did you mean "grid"?)' }]);
     // Standards: standardizedOperation = 10 + (i % 7) earns a star when i % 7 ≥ 6, so five-star rows are i ≡ 6 (mod 7).
     // Valid N = 990, so the five-star cap is floor(990 × 0.15) = 148 and the four-star cap floor(990 × 0.3) = 297.
     const five = c.results.filter((r) => r.ok && r.rating.stars === 5).length;

@@ -1,4 +1,5 @@
 import { Q } from "../_lib/decimal.js";
+import { frozenError, subjectError } from "../words/subjectErrors.js";
 import type { CCohort, Model } from "../compile/model.js";
 import { cappedValue, decide, decideSubject, factExact, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
 import { KeyColumn } from "./rankKey.js";
@@ -119,7 +120,7 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
           ok: false as const,
           id: undefined,
           ruleset: model.rulesetRef,
-          errors: freeze([freeze({ path: freeze([]), message: `a subject must be an object { id, facts }, got ${subject === null ? "null" : Array.isArray(subject) ? "an array" : typeof subject}` })]),
+          errors: freeze([frozenError(subjectError("not_a_subject", [], { got: subject === null ? "null" : Array.isArray(subject) ? "an array" : typeof subject }))]),
         }),
       );
       continue;

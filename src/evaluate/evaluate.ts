@@ -1,6 +1,7 @@
 import { DivisionByZero, Q } from "../_lib/decimal.js";
 import { addDuration, parseIsoDate } from "../_lib/dates.js";
 import { show } from "../_lib/text.js";
+import { frozenError, subjectError, type SubjectError } from "../words/subjectErrors.js";
 import type { CScore, CTier, CVeto, Model } from "../compile/model.js";
 import { loadFacts } from "./loadFacts.js";
 import { cappedValue, decide, intScale, type Decided, type Downgrade, type LastYear } from "./decide.js";
@@ -18,7 +19,6 @@ import type {
   Result,
   StarResult,
   StepResult,
-  SubjectError,
   TierResult,
   TraceEntry,
   VetoResult,
@@ -68,9 +68,9 @@ export function decideSubject(model: Model, subject: unknown, options: EvaluateO
   }
   const errors: SubjectError[] = [];
   const id = typeof rawId === "string" ? rawId : typeof rawId === "number" ? String(rawId) : undefined;
-  if (id === undefined) errors.push({ path: ["id"], message: `the subject needs an "id" (a string), got ${rawId === undefined ? "none" : show(rawId)}` });
+  if (id === undefined) errors.push(subjectError("missing_id", ["id"], {}, rawId));
   if (!isObject) {
-    errors.push({ path: ["facts"], message: `the subject needs "facts", an object of the ruleset's declared facts` });
+    errors.push(subjectError("missing_facts", ["facts"]));
     return reject(model, id, errors);
   }
   const events = readEvents(model, s.events, asOf, errors);
@@ -87,7 +87,7 @@ function guarded(model: Model, id: string, frame: unknown[], fast: boolean, last
   try {
     return decide(model, id, frame, fast, last, asOf, events);
   } catch (e) {
-    if (e instanceof DivisionByZero) return reject(model, id, [{ path: ["facts"], message: "a score divides by zero with these facts" }]);
+    if (e instanceof DivisionByZero) return reject(model, id, [subjectError("divides_by_zero", ["facts"])]);
     throw e;
   }
 }
@@ -95,11 +95,11 @@ function guarded(model: Model, id: string, frame: unknown[], fast: boolean, last
 function readEvents(model: Model, raw: unknown, asOf: string | undefined, errors: SubjectError[]): readonly Downgrade[] | undefined {
   if (raw === undefined || (Array.isArray(raw) && raw.length === 0)) return undefined;
   if (!model.events) {
-    errors.push({ path: ["events"], message: `ruleset "${model.id}" declares no events; remove "events"` });
+    errors.push(subjectError("no_events", ["events"], { ruleset: model.id }));
     return undefined;
   }
   if (!Array.isArray(raw)) {
-    errors.push({ path: ["events"], message: "events must be a list of { type, date, levels, reason }" });
+    errors.push(subjectError("bad_event", ["events"], { field: "events" }));
     return undefined;
   }
   const out: Downgrade[] = [];
@@ -107,13 +107,13 @@ function readEvents(model: Model, raw: unknown, asOf: string | undefined, errors
     const ev = (e ?? {}) as { type?: unknown; date?: unknown; levels?: unknown; reason?: unknown };
     const path = ["events", i];
     if (ev.type !== "downgrade") {
-      errors.push({ path: [...path, "type"], message: `unknown event type ${show(ev.type)}; this scheme takes "downgrade"` });
+      errors.push(subjectError("bad_event", [...path, "type"], { field: "type" }, ev.type ?? null));
       return;
     }
-    if (typeof ev.date !== "string" || !parseIsoDate(ev.date)) errors.push({ path: [...path, "date"], message: `the event needs a "date" (yyyy-MM-dd), got ${show(ev.date)}` });
-    else if (asOf !== undefined && ev.date > asOf) errors.push({ path: [...path, "date"], message: `the event on ${ev.date} is after asOf (${asOf})` });
-    if (typeof ev.levels !== "number" || !Number.isInteger(ev.levels) || ev.levels < 1) errors.push({ path: [...path, "levels"], message: `"levels" must be a whole number of at least 1, got ${show(ev.levels)}` });
-    if (typeof ev.reason !== "string" || ev.reason.trim() === "") errors.push({ path: [...path, "reason"], message: "a downgrade needs a \"reason\"" });
+    if (typeof ev.date !== "string" || !parseIsoDate(ev.date)) errors.push(subjectError("bad_event", [...path, "date"], { field: "date" }, ev.date ?? null));
+    else if (asOf !== undefined && ev.date > asOf) errors.push(subjectError("event_after_as_of", [...path, "date"], { date: ev.date, asOf }));
+    if (typeof ev.levels !== "number" || !Number.isInteger(ev.levels) || ev.levels < 1) errors.push(subjectError("bad_event", [...path, "levels"], { field: "levels" }, ev.levels ?? null));
+    if (typeof ev.reason !== "string" || ev.reason.trim() === "") errors.push(subjectError("bad_event", [...path, "reason"], { field: "reason" }));
     // Kept only when valid (a rejected subject never uses it); the values are then plain strings and numbers.
     if (typeof ev.date === "string" && typeof ev.levels === "number" && typeof ev.reason === "string") out.push({ date: ev.date, levels: ev.levels, reason: ev.reason });
   });
@@ -125,7 +125,7 @@ function reject(model: Model, id: string | undefined, errors: SubjectError[]): R
     ok: false as const,
     id,
     ruleset: freeze({ id: model.id, version: model.version }),
-    errors: freeze(errors.map((e) => freeze({ path: freeze([...e.path]), message: e.message }))),
+    errors: freeze(errors.map(frozenError)),
   });
 }
 
@@ -137,7 +137,7 @@ function reject(model: Model, id: string | undefined, errors: SubjectError[]): R
 function readHistory(model: Model, id: string | undefined, history: unknown, errors: SubjectError[]): LastYear | undefined {
   if (history === undefined) return undefined;
   if (!Array.isArray(history)) {
-    errors.push({ path: ["history"], message: "history must be a list of earlier results, oldest first" });
+    errors.push(subjectError("bad_history", ["history"], { reason: "not_a_list" }));
     return undefined;
   }
   const official = !model.version.endsWith(OVERRIDE);
@@ -149,20 +149,20 @@ function readHistory(model: Model, id: string | undefined, history: unknown, err
     const rs = h && typeof h === "object" && !Array.isArray(h) ? (h.ruleset as { id?: unknown; version?: unknown } | undefined) : undefined;
     // A rejection ({ ok: false, … }) may have been stored without its ruleset; a result may not.
     if (!h || typeof h !== "object" || Array.isArray(h) || typeof h.ok !== "boolean" || (h.ok ? !rs || typeof rs !== "object" : rs !== undefined && (rs === null || typeof rs !== "object"))) {
-      errors.push({ path: at(), message: "a history entry must be an earlier result ({ ok, id, ruleset, … } as evaluate() or compact() returned it)" });
+      errors.push(subjectError("bad_history", at(), { reason: "not_a_result" }));
       return undefined;
     }
     if (!rs) continue;
     if (rs.id !== model.id) {
-      errors.push({ path: at("ruleset"), message: `history entry is a result of "${String(rs.id)}", not of "${model.id}"` });
+      errors.push(subjectError("history_other_ruleset", at("ruleset"), { got: String(rs.id), expected: model.id }));
       return undefined;
     }
     if (official && typeof rs.version === "string" && rs.version.endsWith(OVERRIDE)) {
-      errors.push({ path: at("ruleset", "version"), message: `history entry is a result of an overridden edition (${rs.version}), a simulation: the official scheme takes only official results` });
+      errors.push(subjectError("history_simulation", at("ruleset", "version"), { version: rs.version }));
       return undefined;
     }
     if (h.id !== id && !(h.ok === false && (h.id === undefined || h.id === null))) {
-      errors.push({ path: at("id"), message: `history entry is a result of ${show(h.id)}, not of ${show(id)}` });
+      errors.push(subjectError("history_other_subject", at("id"), { expected: id }, h.id ?? null));
       return undefined;
     }
     if (h.ok === true) {
@@ -180,17 +180,17 @@ function readHistory(model: Model, id: string | undefined, history: unknown, err
   } else if (Array.isArray(h.earned)) {
     for (const st of h.earned as unknown[]) if (typeof st === "string") earned.add(st);
   } else {
-    errors.push({ path: ["history", i], message: "history entry lacks its stars (stars, or earned in the compact form); pass earlier results as evaluate() or compact() returned them" });
+    errors.push(subjectError("bad_history", ["history", i], { reason: "no_stars" }));
     return undefined;
   }
   if (ratingValue === undefined) {
-    errors.push({ path: ["history", i, "rating"], message: "history entry lacks its rating; pass earlier results as evaluate() or compact() returned them" });
+    errors.push(subjectError("bad_history", ["history", i, "rating"], { reason: "no_rating" }));
     return undefined;
   }
   const steps = Array.isArray(h.steps) ? (h.steps as { id?: unknown }[]) : (h.remediation as { steps?: { id?: unknown }[] } | undefined)?.steps;
   const step = Array.isArray(steps) && steps.length > 0 && typeof steps[0]?.id === "string" ? steps[0].id : "none";
   if (step !== "none" && !model.stepLabels.has(step)) {
-    errors.push({ path: ["history", i, ...(Array.isArray(h.steps) ? ["steps"] : ["remediation", "steps"]), 0, "id"], message: `unknown remediation step "${step}" in history` });
+    errors.push(subjectError("bad_history", ["history", i, ...(Array.isArray(h.steps) ? ["steps"] : ["remediation", "steps"]), 0, "id"], { reason: "unknown_step", step }));
     return undefined;
   }
   return { earned, rating: ratingValue, step };

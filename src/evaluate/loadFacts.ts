@@ -1,8 +1,7 @@
 import { MAX_DIGITS, Q, toDecimal, tooManyDigits } from "../_lib/decimal.js";
-import { quote, show } from "../_lib/text.js";
-import { didYouMean } from "../_lib/didYouMean.js";
+import { closest } from "../_lib/didYouMean.js";
 import type { CFact, Model } from "../compile/model.js";
-import type { SubjectError } from "./types.js";
+import { subjectError, type SubjectError } from "../words/subjectErrors.js";
 
 const freeze = Object.freeze;
 
@@ -43,21 +42,21 @@ export function loadFacts(model: Model, facts: Readonly<Record<string, unknown>>
   }
   for (const key of Object.keys(facts)) {
     if (!model.factById.has(key)) {
-      errors.push({ path: ["facts", key], message: `unknown fact ${quote(key)}${didYouMean(key, model.factById.keys())}` });
+      errors.push(subjectError("unknown_fact", ["facts", key], { fact: key, suggestion: closest(key, model.factById.keys()) }));
     }
   }
-  for (const f of missing) errors.push({ path: ["facts", f.id], message: `missing required fact "${f.id}" (${f.label.zh})` });
+  for (const f of missing) errors.push(subjectError("missing_fact", ["facts", f.id], { fact: f.id, label: f.label.zh }));
   // Bounds that are other facts (satisfied ≤ valid).
   for (const f of model.facts) {
     const v = frame[f.slot];
     if (!(v instanceof Q)) continue;
     if (f.maxFact) {
       const m = frame[f.maxFact.slot];
-      if (m instanceof Q && v.cmp(m) > 0) errors.push({ path: ["facts", f.id], message: `"${f.id}" must be at most "${f.maxFact.id}" (${m.toString()}), got ${v.toString()}` });
+      if (m instanceof Q && v.cmp(m) > 0) errors.push(subjectError("above_max", ["facts", f.id], { ...named(f), limit: m.toString(), limitFact: f.maxFact.id, limitLabel: f.maxFact.label.zh, got: v.toString() }));
     }
     if (f.minFact) {
       const m = frame[f.minFact.slot];
-      if (m instanceof Q && v.cmp(m) < 0) errors.push({ path: ["facts", f.id], message: `"${f.id}" must be at least "${f.minFact.id}" (${m.toString()}), got ${v.toString()}` });
+      if (m instanceof Q && v.cmp(m) < 0) errors.push(subjectError("below_min", ["facts", f.id], { ...named(f), limit: m.toString(), limitFact: f.minFact.id, limitLabel: f.minFact.label.zh, got: v.toString() }));
     }
   }
   return frame;
@@ -70,65 +69,46 @@ function normalizeDefault(f: CFact): unknown {
   return v;
 }
 
+/** A fact's id and Chinese label, as error params. */
+function named(f: CFact): { fact: string; label: string } {
+  return { fact: f.id, label: f.label.zh };
+}
+
 /** Checks and normalizes one fact value; pushes an error and returns undefined when it is bad. */
 export function readFact(f: CFact, raw: unknown, errors: SubjectError[]): unknown {
   const path = ["facts", f.id];
+  const bad = (code: Parameters<typeof subjectError>[0], params: Record<string, string | readonly string[] | undefined>, shown?: unknown): undefined => {
+    errors.push(subjectError(code, path, { ...named(f), ...params }, shown));
+    return undefined;
+  };
   switch (f.type) {
     case "boolean":
-      if (typeof raw === "boolean") return raw;
-      errors.push({ path, message: `"${f.id}" must be true or false, got ${show(raw)}` });
-      return undefined;
+      return typeof raw === "boolean" ? raw : bad("wrong_type", { expected: "boolean" }, raw);
     case "decimal":
     case "integer": {
       const d = toDecimal(raw);
-      if (!d) {
-        if (tooManyDigits(raw)) errors.push({ path, message: `"${f.id}" has too many digits (at most ${MAX_DIGITS}; more would be rounded), got ${show(raw)}` });
-        else errors.push({ path, message: `"${f.id}" must be a number or a decimal string, got ${show(raw)}` });
-        return undefined;
-      }
-      if (f.type === "integer" && !d.isInteger()) {
-        errors.push({ path, message: `"${f.id}" must be a whole number, got ${d.toFixed()}` });
-        return undefined;
-      }
+      if (!d) return tooManyDigits(raw) ? bad("too_many_digits", { limit: String(MAX_DIGITS) }, raw) : bad("wrong_type", { expected: "number" }, raw);
+      if (f.type === "integer" && !d.isInteger()) return bad("not_whole_number", { got: d.toFixed() });
       const q = Q.of(d);
-      if (f.min && q.cmp(f.min) < 0) {
-        errors.push({ path, message: `"${f.id}" must be at least ${f.min.toString()}, got ${q.toString()}` });
-        return undefined;
-      }
-      if (f.max && q.cmp(f.max) > 0) {
-        errors.push({ path, message: `"${f.id}" must be at most ${f.max.toString()}, got ${q.toString()}` });
-        return undefined;
-      }
-      if (f.step && !q.div(f.step).isInteger()) {
-        errors.push({ path, message: `"${f.id}" must be a multiple of ${f.step.toString()}, got ${q.toString()}` });
-        return undefined;
-      }
+      if (f.min && q.cmp(f.min) < 0) return bad("below_min", { limit: f.min.toString(), got: q.toString() });
+      if (f.max && q.cmp(f.max) > 0) return bad("above_max", { limit: f.max.toString(), got: q.toString() });
+      if (f.step && !q.div(f.step).isInteger()) return bad("off_step", { step: f.step.toString(), got: q.toString() });
       return q;
     }
     case "enum":
       if (typeof raw === "string" && f.values!.includes(raw)) return raw;
-      errors.push({
-        path,
-        message: `"${f.id}" must be one of ${f.values!.map((v) => JSON.stringify(v)).join(", ")}, got ${show(raw)}${typeof raw === "string" ? didYouMean(raw, f.values!) : ""}`,
-      });
-      return undefined;
+      return bad("not_allowed", { allowed: f.values!, suggestion: typeof raw === "string" ? closest(raw, f.values!) : undefined }, raw);
     case "list": {
-      if (!Array.isArray(raw)) {
-        errors.push({ path, message: `"${f.id}" must be a list of ids, got ${show(raw)}` });
-        return undefined;
-      }
+      if (!Array.isArray(raw)) return bad("wrong_type", { expected: "list" }, raw);
       let ok = true;
       raw.forEach((item, i) => {
-        if (typeof item !== "string" || !f.values!.includes(item)) {
-          ok = false;
-          errors.push({
-            path: [...path, i],
-            message:
-              typeof item === "string"
-                ? `unknown veto item "${item}" in "${f.id}"${didYouMean(item, f.values!)}; this scheme's items are ${f.values!.join(", ")}`
-                : `"${f.id}" must hold veto ids (strings), got ${show(item)}`,
-          });
-        }
+        if (typeof item === "string" && f.values!.includes(item)) return;
+        ok = false;
+        errors.push(
+          typeof item === "string"
+            ? subjectError("unknown_item", [...path, i], { ...named(f), got: item.length > 200 ? `${item.slice(0, 200)}…` : item, allowed: f.values!, suggestion: closest(item, f.values!) })
+            : subjectError("wrong_type", [...path, i], { ...named(f), expected: "item" }, item),
+        );
       });
       return ok ? freeze([...(raw as string[])]) : undefined;
     }

@@ -180,11 +180,8 @@ export interface Evaluation {
   readonly rank?: { readonly by: string; readonly position: number; readonly of: number };
 }
 
-/** A problem with a subject's data, with its path inside the subject. */
-export interface SubjectError {
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-}
+import type { SubjectError } from "../words/subjectErrors.js";
+export type { SubjectError, SubjectErrorCode, ErrorParams, ErrorParam } from "../words/subjectErrors.js";
 
 /** An evaluation that could not be done because the subject's data is bad. Frozen. */
 export interface Rejection {

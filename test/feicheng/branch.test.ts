@@ -110,7 +110,7 @@ describe("feicheng/branch — dynamics (一年一评、能上能下)", () => {
     const bad = scheme.evaluate({ id: "f", facts: EXAMPLE, events: [{ type: "demote", date: "2024-13-01", levels: 0 }] });
     expect(bad.ok ? [] : bad.errors.map((e) => e.path.join("."))).toEqual(["events.0.type"]);
     const late = scheme.evaluate({ id: "f", facts: EXAMPLE, events: [{ type: "downgrade", date: "2025-01-02", levels: 1, reason: "x" }] }, { asOf: "2024-12-31" });
-    expect(late.ok ? [] : late.errors).toEqual([{ path: ["events", 0, "date"], message: "the event on 2025-01-02 is after asOf (2024-12-31)" }]);
+    expect(late.ok ? [] : late.errors).toMatchObject([{ path: ["events", 0, "date"], message: "the event on 2025-01-02 is after asOf (2024-12-31)" }]);
   });
   it("levels move both ways against last year", () => {
     const y1 = ok(scheme.evaluate(branch(70, 70), { asOf: "2023-12-31" }));

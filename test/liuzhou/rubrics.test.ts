@@ -21,7 +21,7 @@ describe("liuzhou/learning — the 100-point rubric (12 + 28 + 20 + 15 + 20 + 5)
   });
   it("each item stops at its points: 12.5 of 12 is bad input", () => {
     const r = learning.evaluate(rubric([12.5, 28, 20, 15, 20, 5]));
-    expect(r.ok ? [] : r.errors).toEqual([{ path: ["facts", "projectProgress"], message: '"projectProgress" must be at most 12, got 12.5' }]);
+    expect(r.ok ? [] : r.errors).toMatchObject([{ path: ["facts", "projectProgress"], message: '"projectProgress" must be at most 12, got 12.5' }]);
   });
 });
 

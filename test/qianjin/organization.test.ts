@@ -67,7 +67,7 @@ describe("qianjin/organization — boundaries", () => {
     expect(r.stars.map((s) => s.earned)).toEqual([true, false, true, false, true]);
     expect(r.scores.total).toBe("67.99");
     const bad = scheme.evaluate({ id: "o", facts: { ...f, professional: 20.01 } });
-    expect(bad.ok ? [] : bad.errors).toEqual([{ path: ["facts", "professional"], message: '"professional" must be at most 20, got 20.01' }]);
+    expect(bad.ok ? [] : bad.errors).toMatchObject([{ path: ["facts", "professional"], message: '"professional" must be at most 20, got 20.01' }]);
   });
 });
 

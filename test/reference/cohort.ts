@@ -2,6 +2,7 @@
  * The cohort rules as first written (linear scans, decimal.js comparisons): the reference the
  * O(n log n) implementation is checked against in test/cohortProperties.test.ts.
  */
+import { frozenError, subjectError } from "../../src/words/subjectErrors.js";
 import { Q } from "../../src/_lib/decimal.js";
 import type { CCohort, Model } from "../../src/compile/model.js";
 import { cappedValue, decideSubject, factExact, finish, scoreExact, type CohortChange, type Decided } from "../../src/evaluate/evaluate.js";
@@ -71,7 +72,7 @@ export function referenceCohort(model: Model, subjects: unknown, options: Cohort
           ok: false as const,
           id: undefined,
           ruleset: model.rulesetRef,
-          errors: freeze([freeze({ path: freeze([]), message: `a subject must be an object { id, facts }, got ${subject === null ? "null" : Array.isArray(subject) ? "an array" : typeof subject}` })]),
+          errors: freeze([frozenError(subjectError("not_a_subject", [], { got: subject === null ? "null" : Array.isArray(subject) ? "an array" : typeof subject }))]),
         }),
       );
       continue;

@@ -61,7 +61,7 @@ describe("yantian/organization — levels and types", () => {
   });
   it("a subordinate organization without a type is bad input", () => {
     const r = scheme.evaluate(unit([90, 85, 80, 95, 88, 92], 86, { level: "subordinate" }));
-    expect(r.ok ? [] : r.errors).toEqual([{ path: ["facts", "type"], message: 'missing required fact "type" (党组织类型)' }]);
+    expect(r.ok ? [] : r.errors).toMatchObject([{ path: ["facts", "type"], message: 'missing required fact "type" (党组织类型)' }]);
   });
   it("per-type indicator weights are parameters: weighting 工作业绩 ×4 for SOEs changes only SOEs", () => {
     const soeHeavy = scheme.with({ weightPerformance: { soe: 4 } });
