@@ -56,7 +56,7 @@ interface Rows {
   readonly frame: unknown[][];
   readonly fast: boolean[];
   /** Last year's result and events, for the rows that have them. */
-  readonly context: Map<number, Pick<Decided, "last" | "events">>;
+  readonly context: Map<number, Pick<Decided, "last" | "events" | "name">>;
   /** Each row's place in the input. */
   readonly index: number[];
   /** The rating after caps, events and the cohort rules applied so far. */
@@ -110,7 +110,9 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     lastPlace: (c?.lastPlace ?? []).map((l) => KeyColumn.ofFact(l.fact)),
     decide: (i) => {
       const ctx = rows.context.get(i);
-      return decide(model, rows.id[i]!, rows.frame[i]!, rows.fast[i]!, ctx?.last, asOf, ctx?.events);
+      const d = decide(model, rows.id[i]!, rows.frame[i]!, rows.fast[i]!, ctx?.last, asOf, ctx?.events);
+      if (ctx?.name !== undefined) (d as { name?: string }).name = ctx.name;
+      return d;
     },
   };
   for (const subject of subjects as Iterable<unknown>) {
@@ -127,7 +129,7 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     }
     const d = decideSubject(model, subject, evalOptions);
     if (d.ok) {
-      if (d.last || d.events) rows.context.set(rows.id.length, { last: d.last, events: d.events });
+      if (d.last || d.events || d.name !== undefined) rows.context.set(rows.id.length, { last: d.last, events: d.events, name: d.name });
       rows.id.push(d.id);
       rows.frame.push(d.frame);
       rows.fast.push(d.fast);

@@ -136,6 +136,8 @@ export interface Decided {
   readonly ok: true;
   readonly model: Model;
   readonly id: string;
+  /** The subject's name, when it has one (set after deciding). */
+  readonly name?: string;
   readonly frame: unknown[];
   readonly fast: boolean;
   readonly last: LastYear | undefined;

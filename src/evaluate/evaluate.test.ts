@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compile, rulesets } from "../index.js";
+import { compact, compile, rulesets } from "../index.js";
 import type { Rejection, Result } from "../index.js";
 
 const scheme = compile(rulesets["rushan/member"]);
@@ -107,5 +107,21 @@ describe("veto effects", () => {
     const res = compile(r).evaluate({ id: "m", facts: { ...good, vetoes: ["warning"] } });
     if (!res.ok) throw new Error("expected ok");
     expect([res.rating.stars, res.stars.filter((s) => s.earned).length, res.tier.id]).toEqual([7, 10, "improve"]);
+  });
+});
+
+describe("subject.name (姓名 / 党组织名称)", () => {
+  it("is echoed on results and rejections, kept by compact(), and carried through a cohort's second pass", () => {
+    expect(scheme.evaluate({ id: "m-1", name: "张三", facts: good }).name).toBe("张三");
+    expect(scheme.evaluate({ id: "m-1", facts: good }).name).toBeUndefined();
+    expect(rejected(scheme.evaluate({ id: "m-1", name: "李四", facts: {} })).name).toBe("李四");
+    expect(compact(scheme.evaluate({ id: "m-1", name: "张三", facts: good }))).toMatchObject({ name: "张三" });
+    const c = scheme.evaluateCohort([{ id: "a", name: "王五", facts: good }, { id: "b", facts: good }, { id: "c", name: 17, facts: good }]);
+    expect(c.results.map((r) => r.name)).toEqual(["王五", undefined, "17"]);
+  });
+  it("a name that is not text is bad input (bad_name)", () => {
+    expect(rejected(scheme.evaluate({ id: "m-1", name: ["张三"], facts: good })).errors).toEqual([
+      { path: ["name"], code: "bad_name", params: { got: "a list" }, message: 'the subject\'s "name" must be text, got a list', zh: "评定对象的名称（name）应为文本，实际为 一个列表" },
+    ]);
   });
 });

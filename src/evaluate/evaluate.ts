@@ -56,22 +56,25 @@ export function decideSubject(model: Model, subject: unknown, options: EvaluateO
       model.lastAsOf.value = asOf;
     }
   }
-  const s = subject as { id?: unknown; facts?: unknown; events?: unknown; history?: unknown };
+  const s = subject as { id?: unknown; name?: unknown; facts?: unknown; events?: unknown; history?: unknown };
   if (history === undefined) history = s.history;
   const rawId = s.id;
   const facts = s.facts;
   // The common case first: a well-formed subject whose values fit the fast path.
   const isObject = facts !== null && typeof facts === "object" && !Array.isArray(facts);
   let frame = model.fast && !exactOnly && isObject ? loadFactsFast(model, facts as Record<string, unknown>) : undefined;
-  if (frame !== undefined && typeof rawId === "string" && s.events === undefined && history === undefined) {
-    return guarded(model, rawId, frame, true, undefined, asOf, undefined);
+  const rawName = s.name;
+  if (frame !== undefined && typeof rawId === "string" && s.events === undefined && history === undefined && (rawName === undefined || typeof rawName === "string")) {
+    return guarded(model, rawId, rawName, frame, true, undefined, asOf, undefined);
   }
   const errors: SubjectError[] = [];
   const id = typeof rawId === "string" ? rawId : typeof rawId === "number" ? String(rawId) : undefined;
   if (id === undefined) errors.push(subjectError("missing_id", ["id"], {}, rawId));
+  const name = rawName === undefined || rawName === null ? undefined : typeof rawName === "string" ? rawName : typeof rawName === "number" ? String(rawName) : undefined;
+  if (name === undefined && rawName !== undefined && rawName !== null) errors.push(subjectError("bad_name", ["name"], {}, rawName));
   if (!isObject) {
     errors.push(subjectError("missing_facts", ["facts"]));
-    return reject(model, id, errors);
+    return reject(model, id, errors, name);
   }
   const events = readEvents(model, s.events, asOf, errors);
   // The fast loader ran once above; when it declined, the exact loader checks and explains.
@@ -79,15 +82,17 @@ export function decideSubject(model: Model, subject: unknown, options: EvaluateO
   const fast = frame !== undefined;
   if (!frame) frame = loadFacts(model, facts as Record<string, unknown>, errors);
   const last = history === undefined ? undefined : readHistory(model, id, history, errors);
-  if (errors.length) return reject(model, id, errors);
-  return guarded(model, id!, frame, fast, last, asOf, events);
+  if (errors.length) return reject(model, id, errors, name);
+  return guarded(model, id!, name, frame, fast, last, asOf, events);
 }
 
-function guarded(model: Model, id: string, frame: unknown[], fast: boolean, last: LastYear | undefined, asOf: string | undefined, events: readonly Downgrade[] | undefined): Decided | Rejection {
+function guarded(model: Model, id: string, name: string | undefined, frame: unknown[], fast: boolean, last: LastYear | undefined, asOf: string | undefined, events: readonly Downgrade[] | undefined): Decided | Rejection {
   try {
-    return decide(model, id, frame, fast, last, asOf, events);
+    const d = decide(model, id, frame, fast, last, asOf, events);
+    if (name !== undefined) (d as { name?: string }).name = name;
+    return d;
   } catch (e) {
-    if (e instanceof DivisionByZero) return reject(model, id, [subjectError("divides_by_zero", ["facts"])]);
+    if (e instanceof DivisionByZero) return reject(model, id, [subjectError("divides_by_zero", ["facts"])], name);
     throw e;
   }
 }
@@ -120,10 +125,11 @@ function readEvents(model: Model, raw: unknown, asOf: string | undefined, errors
   return out;
 }
 
-function reject(model: Model, id: string | undefined, errors: SubjectError[]): Rejection {
+function reject(model: Model, id: string | undefined, errors: SubjectError[], name?: string): Rejection {
   return freeze({
     ok: false as const,
     id,
+    ...(name !== undefined ? { name } : {}),
     ruleset: freeze({ id: model.id, version: model.version }),
     errors: freeze(errors.map(frozenError)),
   });
@@ -305,6 +311,7 @@ export function finish(d: Decided, cohort?: CohortChange, advice = false): Evalu
   return freeze({
     ok: true as const,
     id,
+    name: d.name,
     ruleset: model.rulesetRef,
     stars: frozenStars,
     rating: (typeof value === "number" ? model.ratingAt[value - model.ratingMin] : model.ratingOf.get(value))!,

@@ -10,6 +10,8 @@ export interface Bilingual {
 export interface Subject {
   /** The subject's id, echoed in the result. */
   readonly id: string;
+  /** The subject's name (姓名 / 党组织名称), echoed in the result and used wherever a person reads output. */
+  readonly name?: string;
   /** The ruleset's declared facts: numbers or decimal strings, booleans, lists. */
   readonly facts: Readonly<Record<string, unknown>>;
   /** Dated events inside the cycle, e.g. a mid-year downgrade. */
@@ -165,6 +167,8 @@ export interface TraceEntry {
 export interface Evaluation {
   readonly ok: true;
   readonly id: string;
+  /** The subject's name, when it was given. */
+  readonly name?: string | undefined;
   readonly ruleset: { readonly id: string; readonly version: string };
   readonly stars: readonly StarResult[];
   readonly rating: RatingResult;
@@ -187,6 +191,8 @@ export type { SubjectError, SubjectErrorCode, ErrorParams, ErrorParam } from "..
 export interface Rejection {
   readonly ok: false;
   readonly id: string | undefined;
+  /** The subject's name, when it was given. */
+  readonly name?: string;
   readonly ruleset: { readonly id: string; readonly version: string };
   readonly errors: readonly SubjectError[];
 }
@@ -203,6 +209,7 @@ export type StoredResult =
   | {
       readonly ok: true;
       readonly id: string;
+      readonly name?: string;
       readonly ruleset: { readonly id: string; readonly version: string };
       readonly rating: RatingResult;
       /** Ids of the stars earned. */

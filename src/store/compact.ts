@@ -24,6 +24,7 @@ export function compact(result: Result): StoredResult {
   return freeze({
     ok: true as const,
     id: result.id,
+    ...(result.name !== undefined ? { name: result.name } : {}),
     ruleset: result.ruleset,
     rating: result.rating,
     earned: freeze(result.stars.filter((s) => s.earned).map((s) => s.id)),

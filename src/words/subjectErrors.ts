@@ -12,6 +12,7 @@ import { quote, show } from "../_lib/text.js";
  * |---|---|---|
  * | `not_a_subject` | `got` | a cohort entry that is not an object `{ id, facts }` |
  * | `missing_id` | `got` | no `id` (a string) |
+ * | `bad_name` | `got` | a `name` that is not text |
  * | `missing_facts` | — | no `facts` object |
  * | `missing_fact` | `fact`, `label` | a required fact is absent |
  * | `unknown_fact` | `fact`, `suggestion?` | a fact the ruleset does not declare |
@@ -39,6 +40,7 @@ import { quote, show } from "../_lib/text.js";
 export type SubjectErrorCode =
   | "not_a_subject"
   | "missing_id"
+  | "bad_name"
   | "missing_facts"
   | "missing_fact"
   | "unknown_fact"
@@ -132,6 +134,7 @@ const FIELD_ZH: Record<string, string> = { type: "类型", date: "日期", level
 const WORDS: { readonly [C in SubjectErrorCode]: (p: ErrorParams, raw?: unknown) => readonly [en: string, zh: string] } = {
   not_a_subject: (p) => [`a subject must be an object { id, facts }, got ${s(p, "got")}`, `评定对象应为 { id, facts } 形式的对象，实际为${KIND_ZH[s(p, "got")] ?? s(p, "got")}`],
   missing_id: (p, raw) => [`the subject needs an "id" (a string), got ${raw === undefined ? "none" : gotEn(p, raw)}`, `评定对象缺少编号（id，文本）${raw === undefined ? "" : `，实际为 ${gotZh(p, raw)}`}`],
+  bad_name: (p, raw) => [`the subject's "name" must be text, got ${gotEn(p, raw)}`, `评定对象的名称（name）应为文本，实际为 ${gotZh(p, raw)}`],
   missing_facts: () => [`the subject needs "facts", an object of the ruleset's declared facts`, `评定对象缺少事实数据（facts）`],
   missing_fact: (p) => [`missing required fact "${s(p, "fact")}" (${s(p, "label")})`, `缺少必填项${factZh(p)}`],
   unknown_fact: (p) => [`unknown fact ${quote(s(p, "fact"))}${meanEn(p)}`, `本方案没有事实项${showZh(s(p, "fact"))}${meanZh(p)}`],
