@@ -5,119 +5,112 @@
  */
 import { Q } from "../_lib/decimal.js";
 import { closest } from "../_lib/didYouMean.js";
-import { show } from "../_lib/text.js";
 import type { CFact, Model } from "../compile/model.js";
+import { subjectError, type SubjectError } from "../words/subjectErrors.js";
+import { listWords, nextLevelWords, nextStarWords, ratingOf, say, type Locale } from "../words/render.js";
+import { clean, countReader, dateReader, factReader, isEmpty, textReader, type Cell, type CellReader } from "./cells.js";
+
+export type { Cell } from "./cells.js";
 import { evaluateCohort } from "../cohort/evaluateCohort.js";
 import type { Evaluation, NextLevel, NextStar, Result } from "../evaluate/types.js";
 import { starAdvice } from "../evaluate/evaluate.js";
-
-/** A spreadsheet cell as Google Sheets, Excel and WPS give it. */
-export type Cell = string | number | boolean | Date | null | undefined;
 
 /** Options of `evaluateTable`. */
 export interface TableOptions {
   /** The evaluation date (ISO `yyyy-MM-dd`) for every row. */
   readonly asOf?: string;
-  /** Output header language: `"en"` (ids, the default) or `"zh"`. */
+  /**
+   * The language of every value cell and error: `"zh"` (ratings as `8星`, labels, steps with due
+   * dates, hints and errors in Chinese) or `"en"` (ids and English, for systems). Default: `"zh"`
+   * when the header row uses Chinese labels (or `headers: "zh"`), else `"en"`.
+   */
+  readonly locale?: Locale;
+  /** Output header language; defaults to the locale. */
   readonly headers?: "en" | "zh";
-  /** Extra output columns after the standard ones: `qualified`, `rank`, `scores`, `bonusPoints`, `payments`, `due`, `nextLevel`. */
+  /**
+   * Extra output columns after the standard ones: `name`, `qualified`, `rank`, `scores`,
+   * `bonusPoints`, `payments`, `due`, `nextLevel`. `name` is added first by itself when the
+   * input has a `姓名` / `名称` / `name` column.
+   */
   readonly columns?: readonly ExtraColumn[];
 }
 
 /** Extra output columns `evaluateTable` can add. */
-export type ExtraColumn = "qualified" | "rank" | "scores" | "bonusPoints" | "payments" | "due" | "nextLevel";
+export type ExtraColumn = "name" | "qualified" | "rank" | "scores" | "bonusPoints" | "payments" | "due" | "nextLevel";
 
 const STANDARD = ["id", "rating", "tier", "stars", "vetoes", "remediation", "nextStar", "error"] as const;
 const ZH: Record<string, string> = {
   id: "编号", rating: "星级/等次", tier: "档次", stars: "所得星", vetoes: "一票否决", remediation: "帮教整改", nextStar: "争星提示", error: "错误",
-  qualified: "合格", rank: "排名", scores: "得分", bonusPoints: "加分", payments: "奖补(元/年)", due: "截止日期", nextLevel: "升级提示",
+  name: "姓名/名称", qualified: "合格", rank: "排名", scores: "得分", bonusPoints: "加分", payments: "奖补(元/年)", due: "截止日期", nextLevel: "升级提示",
 };
-const ID_HEADERS = new Set(["id", "编号"]);
-const SPLIT = /[,，、;；\s]+/;
-const TRUE = new Set(["true", "1", "是", "yes", "y"]);
-const FALSE = new Set(["false", "0", "否", "no", "n"]);
+/** Input columns that are not facts, by header (ids and Chinese names). */
+const SPECIAL: Record<string, "id" | "name" | "eventDate" | "eventLevels" | "eventReason"> = {
+  id: "id", 编号: "id", name: "name", 姓名: "name", 名称: "name", 党组织名称: "name",
+  downgradeDate: "eventDate", 降级日期: "eventDate", downgradeLevels: "eventLevels", 降级级数: "eventLevels", downgradeReason: "eventReason", 降级原因: "eventReason",
+};
+const CHINESE = /[\u4e00-\u9fff]/;
 
 interface Column {
   readonly index: number;
-  readonly fact: CFact | "id";
+  readonly kind: "id" | "name" | "eventDate" | "eventLevels" | "eventReason" | "fact";
+  readonly fact?: CFact;
+  readonly read: CellReader;
 }
 
-/** Matches header cells to facts; a near miss is an error for every row, never a silently ignored column. */
-function mapHeaders(model: Model, header: readonly Cell[]): { columns: Column[]; problems: string[] } {
+/** Matches header cells to facts (by id or Chinese label, NFKC-normalized); a near miss is an error for every row, never a silently ignored column. */
+function mapHeaders(model: Model, header: readonly unknown[]): { columns: Column[]; problems: SubjectError[]; chinese: boolean } {
   const byName = new Map<string, CFact>();
   for (const f of model.facts) {
     byName.set(f.id, f);
-    byName.set(f.label.zh, f);
+    byName.set(clean(f.label.zh), f);
   }
-  const known = [...byName.keys(), "id", "编号"];
+  const specials = Object.keys(SPECIAL).filter((k) => model.events || !SPECIAL[k]!.startsWith("event"));
+  const known = [...byName.keys(), ...specials];
   const columns: Column[] = [];
-  const problems: string[] = [];
+  const problems: SubjectError[] = [];
   const seen = new Map<string, number>();
+  let chinese = false;
   header.forEach((cell, index) => {
-    const name = typeof cell === "string" ? cell.trim() : typeof cell === "number" ? String(cell) : "";
+    const name = typeof cell === "string" ? clean(cell) : typeof cell === "number" ? String(cell) : "";
     if (!name) return;
-    const fact: CFact | "id" | undefined = ID_HEADERS.has(name) ? "id" : byName.get(name);
-    if (!fact) {
+    const special = specials.includes(name) ? SPECIAL[name] : undefined;
+    const fact = special ? undefined : byName.get(name);
+    if (!special && !fact) {
       const near = closest(name, known);
-      if (near) problems.push(`column ${index + 1} "${name}" is not a fact of ${model.id} (did you mean "${near}"?)`);
+      if (near) problems.push(subjectError("unknown_column", [], { column: name, index: index + 1, ruleset: model.id, suggestion: near }));
       return;
     }
-    const key = fact === "id" ? "id" : fact.id;
-    if (seen.has(key)) problems.push(`columns ${seen.get(key)! + 1} and ${index + 1} both give "${key}"`);
+    if (CHINESE.test(name)) chinese = true;
+    const key = fact ? fact.id : special!;
+    if (seen.has(key)) problems.push(subjectError("duplicate_column", [], { column: key, first: seen.get(key)! + 1, second: index + 1 }));
     seen.set(key, index);
-    columns.push({ index, fact });
+    const read =
+      fact ? factReader(model, fact, name)
+      : special === "eventDate" ? dateReader(name, ["events", 0, "date"])
+      : special === "eventLevels" ? countReader(name, ["events", 0, "levels"])
+      : textReader(name, special === "id" ? ["id"] : special === "name" ? ["name"] : ["events", 0, "reason"]);
+    columns.push({ index, kind: fact ? "fact" : special!, fact, read });
   });
-  if (!seen.has("id")) problems.push(`no "id" (编号) column`);
-  return { columns, problems };
-}
-
-function isEmpty(c: Cell): boolean {
-  return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
-}
-
-/** Reads one cell as the fact's type; returns an error message when it cannot. */
-function readCell(f: CFact, cell: Cell): { value?: unknown; error?: string } {
-  if (cell instanceof Date) return { error: `"${f.id}" has a date, but it is a ${f.type === "boolean" ? "yes/no" : f.type} fact` };
-  if (typeof cell !== "string" && typeof cell !== "number" && typeof cell !== "boolean") return { error: `"${f.id}" has a cell that is not text, a number or TRUE/FALSE (${show(cell)})` };
-  switch (f.type) {
-    case "boolean": {
-      if (typeof cell === "boolean") return { value: cell };
-      const t = String(cell).trim().toLowerCase();
-      if (TRUE.has(t)) return { value: true };
-      if (FALSE.has(t)) return { value: false };
-      return { error: `"${f.id}" must be TRUE/FALSE, 是/否 or 1/0, got ${show(cell)}` };
-    }
-    case "decimal":
-    case "integer":
-      // Numbers pass as they are; text is passed on exactly (the evaluator checks it).
-      return { value: typeof cell === "string" ? cell.trim() : cell };
-    case "enum": {
-      const t = String(cell).trim();
-      const byLabel = f.enumLabels?.get(t);
-      return { value: byLabel ?? t };
-    }
-    case "list": {
-      const items = String(cell).trim().split(SPLIT).filter(Boolean);
-      return { value: items.map((x) => f.enumLabels?.get(x) ?? x) };
-    }
-  }
+  if (!seen.has("id")) problems.push(subjectError("no_id_column", []));
+  return { columns, problems, chinese };
 }
 
 function hint(changes: readonly { fact: string; from: unknown; to: unknown }[]): string {
   return changes.map((c) => `${c.fact} ${String(c.from)}→${String(c.to)}`).join(", ");
 }
 
-/** `to: changes`, or why the next level cannot be reached. */
+/** `to: changes`, or why the next level cannot be reached (ids, for systems). */
 function levelHint(l: NextLevel): string {
   if (l.blockedBy?.length) return `${l.to}: blocked by ${l.blockedBy.join(", ")}`;
   return l.unreachable ? `${l.to}: unreachable` : `${l.to}: ${hint(l.changes)}`;
 }
 
 /**
- * The easiest star to earn next, as a short hint: the first star whose change is the one the next
- * level needs, else the first reachable. Stars are advised one at a time, stopping at the match.
+ * The easiest star to earn next: the first star whose change is the one the next level needs,
+ * else the first reachable, else the first blocked. Stars are advised one at a time, stopping at
+ * the match.
  */
-function nextStarHint(r: Evaluation): string {
+function nextStarOf(r: Evaluation): { star?: NextStar; level?: NextLevel } {
   const level: NextLevel | undefined = r.remediation.nextLevel;
   const target = level && !level.blockedBy && !level.unreachable ? hint(level.changes) : undefined;
   let first: NextStar | undefined, blocked: NextStar | undefined, any: NextStar | undefined;
@@ -126,23 +119,38 @@ function nextStarHint(r: Evaluation): string {
     if (!s) continue;
     any ??= s;
     if (s.changes.length) {
-      if (target !== undefined && hint(s.changes) === target) return `${s.star}: ${hint(s.changes)}`;
+      if (target !== undefined && hint(s.changes) === target) return { star: s };
       first ??= s;
     } else if (s.blockedBy?.length) blocked ??= s;
   }
-  if (!any) return level ? levelHint(level) : "";
-  if (first) return `${first.star}: ${hint(first.changes)}`;
-  return blocked ? `${blocked.star}: blocked by ${blocked.blockedBy!.join(", ")}` : `${any.star}: unreachable`;
+  if (!any) return { level };
+  return { star: first ?? blocked ?? any };
 }
 
-function extra(r: Evaluation, col: ExtraColumn): string | number | boolean {
+function nextStarHint(model: Model, r: Evaluation, locale: Locale): string {
+  const { star, level } = nextStarOf(r);
+  if (star) {
+    if (locale === "zh") return nextStarWords(model, star, locale);
+    if (star.changes.length) return `${star.star}: ${hint(star.changes)}`;
+    return star.blockedBy?.length ? `${star.star}: blocked by ${star.blockedBy.join(", ")}` : `${star.star}: unreachable`;
+  }
+  if (!level) return "";
+  return locale === "zh" ? nextLevelWords(model, level, locale) : levelHint(level);
+}
+
+function extra(model: Model, r: Evaluation, col: ExtraColumn, locale: Locale): string | number | boolean {
+  const zh = locale === "zh";
   switch (col) {
+    case "name":
+      return r.name ?? "";
     case "qualified":
-      return r.qualified ?? "";
+      return r.qualified === undefined ? "" : zh ? (r.qualified ? "合格" : "不合格") : r.qualified;
     case "rank":
       return r.rank?.position ?? "";
     case "scores":
-      return Object.entries(r.scores).map(([k, v]) => `${k}=${v}`).join(", ");
+      return Object.entries(r.scores)
+        .map(([k, v]) => `${zh ? (model.source.scores?.[k]?.label.zh ?? k) : k}=${v}`)
+        .join(zh ? "；" : ", ");
     case "bonusPoints":
       return r.tier.bonusPoints !== undefined ? Number(r.tier.bonusPoints) : "";
     case "payments": {
@@ -151,88 +159,118 @@ function extra(r: Evaluation, col: ExtraColumn): string | number | boolean {
       return Number(p.reduce((acc, x) => acc.add(Q.of(x.perYear)), Q.ZERO).toString());
     }
     case "due":
-      return r.remediation.steps.map((s) => s.due ?? "").filter(Boolean).join(", ");
+      return r.remediation.steps.map((s) => s.due ?? "").filter(Boolean).join(zh ? "、" : ", ");
     case "nextLevel": {
       const l = r.remediation.nextLevel;
-      return l ? levelHint(l) : "";
+      return l ? (zh ? nextLevelWords(model, l, locale) : levelHint(l)) : "";
     }
   }
 }
 
+/** A row's errors in the table's language. Errors from the evaluator name their fact (in English as `fact: message`). */
+function errorCell(errors: readonly SubjectError[], locale: Locale, fromEvaluator: boolean): string {
+  if (locale === "zh") return errors.map((e) => e.zh).join("；");
+  return errors
+    .map((e) => {
+      if (!fromEvaluator) return e.message;
+      const where = e.path.filter((x) => x !== "facts").join(".");
+      return `${where || "subject"}: ${e.message}`;
+    })
+    .join("; ");
+}
+
 /**
- * Evaluates a table: the first row holds headers (fact ids or their Chinese labels, and `id` or
- * `编号`); returns a header row and one row per input row with the columns `id`, `rating`,
- * `tier`, `stars`, `vetoes`, `remediation`, `nextStar`, `error` (then any extra `columns`).
+ * Evaluates a table: the first row holds headers (fact ids or their Chinese labels, `id` or
+ * `编号`, optionally `姓名` / `名称` / `name`, and a scheme's event columns); returns a header
+ * row and one row per input row with the columns `id`, `rating`, `tier`, `stars`, `vetoes`,
+ * `remediation`, `nextStar`, `error` (then `name` and any extra `columns`). Cells are read as
+ * clerks write them (see `cells.ts`); values and errors are written in the table's locale.
  */
 export function evaluateTable(model: Model, table: unknown, options: TableOptions = {}): (string | number | boolean)[][] {
   if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0])) {
     throw new TypeError("evaluateTable() expects a table: an array of rows, the first row holding the headers");
   }
-  const extras = options.columns ?? [];
+  if (options.locale !== undefined && options.locale !== "zh" && options.locale !== "en") throw new TypeError(`options.locale must be "zh" or "en", got ${JSON.stringify(options.locale)}`);
+  const { columns, problems, chinese } = mapHeaders(model, table[0] as unknown[]);
+  const locale: Locale = options.locale ?? options.headers ?? (chinese ? "zh" : "en");
+  const zh = locale === "zh";
+  const hasName = columns.some((c) => c.kind === "name");
+  const extras: ExtraColumn[] = [...(hasName && !options.columns?.includes("name") ? ["name" as const] : []), ...(options.columns ?? [])];
   const names = [...STANDARD, ...extras];
-  const head = options.headers === "zh" ? names.map((n) => ZH[n] ?? n) : names.slice();
+  const head = (options.headers ?? locale) === "zh" ? names.map((n) => ZH[n] ?? n) : names.slice();
   const width = names.length;
-  const { columns, problems } = mapHeaders(model, table[0] as Cell[]);
 
   const rows = table.slice(1) as unknown[];
   const out: (string | number | boolean)[][] = [head];
-  const subjects: { id: string; facts: Record<string, unknown> }[] = [];
-  const pending: { row: number; errors: string[]; id: string; subject?: number }[] = [];
+  const subjects: { id: string; name?: string; facts: Record<string, unknown>; events?: unknown[] }[] = [];
+  const pending: { errors: SubjectError[]; id: string; name?: string; subject?: number }[] = [];
 
   rows.forEach((raw, r) => {
     const cells = (Array.isArray(raw) ? raw : []) as Cell[];
     if (cells.every(isEmpty)) {
-      pending.push({ row: r, errors: [], id: "" });
+      pending.push({ errors: [], id: "" });
       return;
     }
     const errors = [...problems];
     const facts: Record<string, unknown> = {};
     let id = "";
+    let name: string | undefined;
+    let event: Record<string, unknown> | undefined;
     for (const c of columns) {
       const cell = cells[c.index];
-      if (c.fact === "id") {
-        id = typeof cell === "string" ? cell.trim() : typeof cell === "number" ? String(cell) : "";
+      if (isEmpty(cell)) continue;
+      const read = c.read(cell);
+      if (read.error) {
+        errors.push(read.error);
         continue;
       }
-      if (isEmpty(cell)) continue;
-      const read = readCell(c.fact, cell);
-      if (read.error) errors.push(read.error);
-      else facts[c.fact.id] = read.value;
+      if (c.kind === "fact") facts[c.fact!.id] = read.value;
+      else if (c.kind === "id") id = read.value as string;
+      else if (c.kind === "name") name = read.value as string;
+      else (event ??= { type: "downgrade" })[c.kind === "eventDate" ? "date" : c.kind === "eventLevels" ? "levels" : "reason"] = read.value;
     }
-    if (!id) errors.push(`row ${r + 2} has no id`);
+    if (!id && !errors.some((e) => e.path[0] === "id")) errors.push(subjectError("missing_id", ["id"], { row: r + 2 }));
     if (errors.length) {
-      pending.push({ row: r, errors, id });
+      pending.push({ errors, id, name });
       return;
     }
-    pending.push({ row: r, errors, id, subject: subjects.length });
-    subjects.push({ id, facts });
+    pending.push({ errors, id, name, subject: subjects.length });
+    subjects.push({ id, ...(name !== undefined ? { name } : {}), facts, ...(event ? { events: [event] } : {}) });
   });
 
   const cohort = evaluateCohort(model, subjects, options.asOf === undefined ? undefined : { asOf: options.asOf });
+  const nameAt = extras.indexOf("name");
   for (const p of pending) {
     const row: (string | number | boolean)[] = new Array(width).fill("");
+    row[0] = p.id;
+    if (nameAt >= 0) row[STANDARD.length + nameAt] = p.name ?? "";
     if (p.subject === undefined) {
-      if (p.errors.length) {
-        row[0] = p.id;
-        row[7] = p.errors.join("; ");
-      }
+      if (p.errors.length) row[7] = errorCell(p.errors, locale, false);
       out.push(row);
       continue;
     }
     const res: Result = cohort.results[p.subject]!;
-    row[0] = p.id;
     if (!res.ok) {
-      row[7] = res.errors.map((e) => `${e.path.filter((x) => x !== "facts").join(".") || "subject"}: ${e.message}`).join("; ");
+      row[7] = errorCell(res.errors, locale, true);
       out.push(row);
       continue;
     }
-    row[1] = res.rating.stars ?? res.rating.grade!;
-    row[2] = res.tier.id;
-    row[3] = res.stars.filter((s) => s.earned).map((s) => s.id).join(",");
-    row[4] = res.vetoes.map((v) => v.id).join(",");
-    row[5] = res.remediation.steps.map((s) => s.id).join(",");
-    row[6] = nextStarHint(res);
-    extras.forEach((col, i) => (row[STANDARD.length + i] = extra(res, col)));
+    const earned = res.stars.filter((s) => s.earned);
+    if (zh) {
+      row[1] = ratingOf(model, res.rating, locale);
+      row[2] = say(res.tier.label, locale);
+      row[3] = listWords(earned.map((s) => s.label.zh), locale);
+      row[4] = listWords(res.vetoes.map((v) => v.label.zh), locale);
+      row[5] = listWords(res.remediation.steps.map((s) => (s.due ? `${s.label.zh}（${s.due}前）` : s.label.zh)), locale);
+    } else {
+      row[1] = res.rating.stars ?? res.rating.grade!;
+      row[2] = res.tier.id;
+      row[3] = earned.map((s) => s.id).join(",");
+      row[4] = res.vetoes.map((v) => v.id).join(",");
+      row[5] = res.remediation.steps.map((s) => s.id).join(",");
+    }
+    row[6] = nextStarHint(model, res, locale);
+    extras.forEach((col, i) => (row[STANDARD.length + i] = extra(model, res, col, locale)));
     out.push(row);
   }
   return out;

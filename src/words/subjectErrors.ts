@@ -11,7 +11,7 @@ import { quote, show } from "../_lib/text.js";
  * | code | params | when |
  * |---|---|---|
  * | `not_a_subject` | `got` | a cohort entry that is not an object `{ id, facts }` |
- * | `missing_id` | `got` | no `id` (a string) |
+ * | `missing_id` | `got` (or `row`, in a table) | no `id` (a string) |
  * | `bad_name` | `got` | a `name` that is not text |
  * | `missing_facts` | — | no `facts` object |
  * | `missing_fact` | `fact`, `label` | a required fact is absent |
@@ -32,8 +32,8 @@ import { quote, show } from "../_lib/text.js";
  * | `history_other_ruleset` | `got`, `expected` | a result of another scheme |
  * | `history_simulation` | `version` | a result of an overridden edition given to the official scheme |
  * | `history_other_subject` | `got`, `expected` | another subject's result |
- * | `bad_cell` | `column`, `got`, `accepted` | tables: a cell that cannot be read as its column's kind |
- * | `unknown_column` | `column`, `suggestion` | tables: a header that is a near miss of a fact |
+ * | `bad_cell` | `column`, `got`, `kind` (`boolean`, `number`, `enum`, `list`, `date`, `text`), `options?`, `ambiguous?` | tables: a cell that cannot be read as its column's kind (the words list the accepted forms) |
+ * | `unknown_column` | `column`, `index`, `ruleset`, `suggestion` | tables: a header that is a near miss of a fact |
  * | `duplicate_column` | `column`, `first`, `second` | tables: two columns give the same fact |
  * | `no_id_column` | — | tables: no `id` / `编号` column |
  */
@@ -128,12 +128,24 @@ const HISTORY_ZH: Record<string, string> = {
   unknown_step: "历史记录中有本方案没有的帮教整改步骤",
 };
 const KIND_ZH: Record<string, string> = { null: "空值", "an array": "列表", number: "数字", string: "文本", boolean: "布尔值", undefined: "空", bigint: "BigInt 数", function: "函数", symbol: "符号" };
+/** What a table cell of each kind may hold, in words ("is not …; write …"). */
+const CELL_WORDS: Record<string, readonly [string, string]> = {
+  boolean: ["is not yes or no; write 是/否, √/×, ✓/✗, 合格/不合格, 通过/不通过, 有/无, TRUE/FALSE, 1/0 or Y/N", "无法识别为是/否；可填写 是/否、√/×、✓/✗、合格/不合格、通过/不通过、有/无、TRUE/FALSE、1/0 或 Y/N"],
+  number: ["is not a number; write digits such as 8.5, ８.５ or 7.5分", "不是数字；可填写 8.5、８.５ 或 7.5分 这样的数字"],
+  enum: ["is not one of the choices; write one of them by name or id", "不是可选的值；可填写（名称或编号）"],
+  list: ["is not an item of this scheme; write items by name or id, separated by 、，,；; or spaces", "不是本方案的项目；可填写下列项目（名称或编号，用、，,；;或空格分隔）"],
+  date: ["is not a date; write 2024-12-31, 2024/12/31, 2024.12.31, 2024年12月31日, a date cell or its serial number", "不是日期；可填写 2024-12-31、2024/12/31、2024.12.31、2024年12月31日、日期单元格或其序列号"],
+  text: ["is not text", "不是文本"],
+};
 const FIELD_ZH: Record<string, string> = { type: "类型", date: "日期", levels: "降级级数", reason: "原因" };
 
 /** English and Chinese words per code; `raw` is the value as sent (for the English `show`), when there is one. */
 const WORDS: { readonly [C in SubjectErrorCode]: (p: ErrorParams, raw?: unknown) => readonly [en: string, zh: string] } = {
   not_a_subject: (p) => [`a subject must be an object { id, facts }, got ${s(p, "got")}`, `评定对象应为 { id, facts } 形式的对象，实际为${KIND_ZH[s(p, "got")] ?? s(p, "got")}`],
-  missing_id: (p, raw) => [`the subject needs an "id" (a string), got ${raw === undefined ? "none" : gotEn(p, raw)}`, `评定对象缺少编号（id，文本）${raw === undefined ? "" : `，实际为 ${gotZh(p, raw)}`}`],
+  missing_id: (p, raw) =>
+    p.row !== undefined
+      ? [`row ${s(p, "row")} has no id`, `第 ${s(p, "row")} 行缺少编号`]
+      : [`the subject needs an "id" (a string), got ${raw === undefined ? "none" : gotEn(p, raw)}`, `评定对象缺少编号（id，文本）${raw === undefined ? "" : `，实际为 ${gotZh(p, raw)}`}`],
   bad_name: (p, raw) => [`the subject's "name" must be text, got ${gotEn(p, raw)}`, `评定对象的名称（name）应为文本，实际为 ${gotZh(p, raw)}`],
   missing_facts: () => [`the subject needs "facts", an object of the ruleset's declared facts`, `评定对象缺少事实数据（facts）`],
   missing_fact: (p) => [`missing required fact "${s(p, "fact")}" (${s(p, "label")})`, `缺少必填项${factZh(p)}`],
@@ -204,8 +216,18 @@ const WORDS: { readonly [C in SubjectErrorCode]: (p: ErrorParams, raw?: unknown)
     `历史记录来自改动过参数的模拟版本（${s(p, "version")}），正式方案只接受正式评定结果`,
   ],
   history_other_subject: (p, raw) => [`history entry is a result of ${gotEn(p, raw)}, not of ${show(p.expected)}`, `历史记录是 ${gotZh(p, raw)} 的结果，不是 ${showZh(p.expected)} 的`],
-  bad_cell: (p) => [`column "${s(p, "column")}": ${s(p, "got")} is not ${s(p, "accepted")}`, `“${s(p, "column")}”列：${s(p, "gotZh")}不是${s(p, "acceptedZh")}`],
-  unknown_column: (p) => [`column "${s(p, "column")}" is not a fact of this scheme (did you mean "${s(p, "suggestion")}"?)`, `“${s(p, "column")}”列不是本方案的事实项（是否应为“${s(p, "suggestion")}”？）`],
+  bad_cell: (p) => {
+    const col = s(p, "column"), cell = s(p, "got"), kind = s(p, "kind"), opts = list(p, "options");
+    const amb = list(p, "ambiguous");
+    if (amb.length) return [`column "${col}": "${cell}" names ${amb.length} items (${amb.join(", ")}); write the item itself`, `“${col}”列：“${cell}”对应多个项目（${amb.join("、")}），请写明具体项目`];
+    const [en, zh] = CELL_WORDS[kind] ?? ["cannot be read", "无法识别"];
+    const more = opts.length ? [`: ${opts.join(", ")}`, `：${opts.join("、")}`] : ["", ""];
+    return [`column "${col}": "${cell}" ${en}${more[0]}`, `“${col}”列：“${cell}”${zh}${more[1]}`];
+  },
+  unknown_column: (p) => [
+    `column ${s(p, "index")} "${s(p, "column")}" is not a fact of ${s(p, "ruleset")} (did you mean "${s(p, "suggestion")}"?)`,
+    `第 ${s(p, "index")} 列“${s(p, "column")}”不是本方案的事实项（是否应为“${s(p, "suggestion")}”？）`,
+  ],
   duplicate_column: (p) => [`columns ${s(p, "first")} and ${s(p, "second")} both give "${s(p, "column")}"`, `第 ${s(p, "first")} 列和第 ${s(p, "second")} 列都填写“${s(p, "column")}”`],
   no_id_column: () => [`no "id" (编号) column`, "缺少“编号”（id）列"],
 };
