@@ -52,12 +52,15 @@ describe("spreadsheet recipes, run on the real global build", () => {
     // Data is 14 columns wide; results start at column 16, row 1, with Chinese headers.
     const row = (r: number) => Array.from({ length: 8 }, (_, j) => read(r, 16 + j));
     expect(row(1)).toEqual(["编号", "星级/等次", "档次", "所得星", "一票否决", "帮教整改", "争星提示", "错误"]);
+    expect(read(1, 24)).toBe("姓名/名称");
     // m-1: ideals, orgAwareness, moralConduct, exemplar (org life 7 > 6), massRecognition (0.8), duty → 6 stars; all basic stars → no step.
-    expect(row(2).slice(0, 6)).toEqual(["m-1", 6, "improve", "ideals,orgAwareness,moralConduct,exemplar,massRecognition,duty", "", ""]);
+    expect(row(2).slice(0, 6)).toEqual(["m-1", "6星", "抓规范、抓提升", "理想信念星、组织观念星、道德品行星、模范表率星、群众认可星、履职尽责星", "", ""]);
+    expect(read(2, 24)).toBe("王芳");
     // m-2: ideals, duty, volunteer → 3 stars → branch mentoring.
-    expect(row(3).slice(0, 6)).toEqual(["m-2", 3, "rectify", "ideals,duty,volunteer", "", "branchMentoring"]);
+    expect(row(3).slice(0, 5)).toEqual(["m-2", "3星", "抓整顿、帮教和处置", "理想信念星、履职尽责星、志愿友爱星", ""]);
+    expect(row(3)[5]).toBe("所在支部帮教一年（2025-12-31前）");
     // m-3: an empty org-life cell is a missing fact: the row says so, the others are rated.
-    expect(row(4)[7]).toBe('orgLifeScore: missing required fact "orgLifeScore" (组织生活量化考核得分)');
+    expect(row(4)[7]).toBe("缺少必填项“组织生活量化考核得分”（orgLifeScore）");
   });
 
   it("Google Apps Script: =XINGJI(rulesetId, range, date) with a Date cell, compiled once", () => {
@@ -71,8 +74,9 @@ describe("spreadsheet recipes, run on the real global build", () => {
     ctx.asOf = vm.runInContext("new Date(2024, 11, 31)", ctx); // a Date of the script realm, as Sheets passes it
     const out = vm.runInContext("XINGJI('rushan/member', table, asOf)", ctx) as unknown[][];
     expect(out).toHaveLength(4);
-    expect(out[2]![5]).toBe("branchMentoring"); // m-2: three stars
-    expect(out[3]![7]).toContain("missing required fact \"orgLifeScore\""); // m-3
+    // Chinese headers: a Chinese table. m-2: three stars → branch mentoring for one year from 2024-12-31.
+    expect(out[2]![5]).toBe("所在支部帮教一年（2025-12-31前）");
+    expect(out[3]![7]).toBe("缺少必填项“组织生活量化考核得分”（orgLifeScore）"); // m-3
     expect(vm.runInContext("Object.keys(XINGJI_SCHEMES_).join()", ctx)).toBe("rushan/member");
     expect(() => vm.runInContext("XINGJI('rushan/members', table)", ctx)).toThrow('unknown ruleset rushan/members; bundled: ');
   });

@@ -104,9 +104,9 @@ export function factReader(model: Model, f: CFact, column: string): CellReader {
             items.push(id);
             continue;
           }
-          const star = byName.has(part) ? undefined : byStar.get(part);
+          const star = byStar.get(part);
           if (star?.length === 1) items.push(star[0]!);
-          else if (star) return { error: subjectError("bad_cell", path, { column, got: part, kind: "list", ambiguous: star, fact: f.id }) };
+          else if (star) return { error: subjectError("bad_cell", path, { column, got: part, kind: "list", ambiguous: star, options: star.map((id) => model.vetoById.get(id)!.label.zh), fact: f.id }) };
           else return bad(part, "list", { options });
         }
         return { value: items };

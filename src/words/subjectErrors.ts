@@ -219,7 +219,7 @@ const WORDS: { readonly [C in SubjectErrorCode]: (p: ErrorParams, raw?: unknown)
   bad_cell: (p) => {
     const col = s(p, "column"), cell = s(p, "got"), kind = s(p, "kind"), opts = list(p, "options");
     const amb = list(p, "ambiguous");
-    if (amb.length) return [`column "${col}": "${cell}" names ${amb.length} items (${amb.join(", ")}); write the item itself`, `“${col}”列：“${cell}”对应多个项目（${amb.join("、")}），请写明具体项目`];
+    if (amb.length) return [`column "${col}": "${cell}" names ${amb.length} items (${amb.join(", ")}); write the item itself`, `“${col}”列：“${cell}”对应多个项目（${(opts.length ? opts : amb).join("、")}），请写明具体项目`];
     const [en, zh] = CELL_WORDS[kind] ?? ["cannot be read", "无法识别"];
     const more = opts.length ? [`: ${opts.join(", ")}`, `：${opts.join("、")}`] : ["", ""];
     return [`column "${col}": "${cell}" ${en}${more[0]}`, `“${col}”列：“${cell}”${zh}${more[1]}`];
