@@ -40,6 +40,7 @@ export type {
   FactChange,
   ChangeResult,
   TraceEntry,
+  ParameterOverride,
   Provenance,
   SourceDocument,
   StoredResult,

@@ -3,7 +3,7 @@ import { frozenError, subjectError } from "../words/subjectErrors.js";
 import type { CCohort, Model } from "../compile/model.js";
 import { cappedValue, decide, decideSubject, factExact, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
 import { KeyColumn } from "./rankKey.js";
-import type { Bilingual, Result, StarResult, TraceEntry } from "../evaluate/types.js";
+import type { Bilingual, Result, StarResult, TraceEntry, ParameterOverride } from "../evaluate/types.js";
 
 const freeze = Object.freeze;
 
@@ -13,6 +13,8 @@ export interface CohortOptions {
   readonly asOf?: string;
   /** Serialize each result's `nextStar` / `nextLevel` even when not read (see `EvaluateOptions.advice`). */
   readonly advice?: boolean;
+  /** Put in each result's trace the values its conditions compared (see `EvaluateOptions.explain`). */
+  readonly explain?: boolean;
 }
 
 /** A change a cohort rule made (or, in `report` mode, would make) to one subject's rating. */
@@ -90,6 +92,7 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
   }
   const asOf = options?.asOf;
   const advice = options?.advice === true;
+  const explain = options?.explain === true;
   const evalOptions = asOf === undefined ? undefined : { asOf };
   const c = model.cohort;
   const rankBy = c?.rankBy;
@@ -168,7 +171,7 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
   for (let i = 0; i < n; i++) {
     const v = value[i]!;
     const change: CohortChange = { stars: rows.stars.get(i), value: v, trace: rows.trace.get(i), rank: freeze({ by, position: position[i]!, of: n }) };
-    const res = finish(rows.decide(i), change, advice);
+    const res = finish(rows.decide(i), change, advice, explain);
     results[rows.index[i]!] = res;
     const k = String(v);
     counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -218,8 +221,10 @@ function gradeIndex(model: Model, grade: string): number {
   return r.kind === "grades" ? r.grades.indexOf(grade) : 0;
 }
 
-function cohortTrace(rule: string, path: readonly (string | number)[], outcome: string, value: string, provenance: { default: string } | object): TraceEntry {
-  return freeze({ rule, path, outcome, value, isDefault: "default" in provenance, source: provenance as TraceEntry["source"] });
+function cohortTrace(rule: string, path: readonly (string | number)[], outcome: string, value: string, provenance: { default: string } | object, overrides: readonly ParameterOverride[] | undefined): TraceEntry {
+  const isDefault = "default" in provenance;
+  if (!overrides) return freeze({ rule, path, outcome, value, isDefault, source: provenance as TraceEntry["source"] });
+  return freeze({ rule, path, outcome, value, isDefault, source: freeze({ ...provenance, original: true }) as TraceEntry["source"], overridden: true, overrides });
 }
 
 /** 末位淘汰: on each listed fact, the subjects ranked last lose the fact's star; a cohort-wide tie has no last place. */
@@ -255,7 +260,7 @@ function lastPlace(model: Model, c: CCohort, rows: Rows, out: Adjustment[]): voi
       if (enforce) {
         rows.stars.set(i, nextStars);
         rows.value[i] = to;
-        pushTrace(rows, i, cohortTrace(`lastPlace.${rule.fact.id}`, rule.path, reason.en, String(to), rule.provenance));
+        pushTrace(rows, i, cohortTrace(`lastPlace.${rule.fact.id}`, rule.path, reason.en, String(to), rule.provenance, rule.overrides));
       }
     }
   });
@@ -321,7 +326,7 @@ function quotas(c: CCohort, rows: Rows, byScore: readonly number[] | undefined, 
     // The trace says what the quota did, without the rank (the adjustment and result.rank say
     // that): one entry per outcome, shared by every row it demoted, so their traces intern.
     const traced = [false, true].map((isTied) =>
-      cohortTrace(`quota.${q.id}`, q.path, `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap})${isTied ? ", tied at the cut" : ""}: demoted to ${q.demoteTo}`, String(q.demoteTo), q.provenance),
+      cohortTrace(`quota.${q.id}`, q.path, `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap})${isTied ? ", tied at the cut" : ""}: demoted to ${q.demoteTo}`, String(q.demoteTo), q.provenance, q.overrides),
     );
     for (let p = 0; p < sorted.length; p++) {
       const i = sorted[p]!;

@@ -46,7 +46,7 @@ export function buildCohort(ctx: Builder, scores: readonly CScore[], facts: read
     if (numeric && (r < lo || r > hi)) ctx.issue("invalid_value", [...qp, "rating"], `quota "${q.id}" caps rating ${r}, outside ${lo}–${hi}`);
     if (numeric && (to < lo || to >= r)) ctx.issue("invalid_value", [...qp, "demoteTo"], `quota "${q.id}" must demote below ${r}, to a rating of at least ${lo}; got ${to}`);
     if (share.cmp(Q.ZERO) < 0 || share.cmp(Q.of(1)) > 0) ctx.issue("invalid_value", [...qp, "share"], `share of quota "${q.id}" must be between 0 and 1, got ${share.toString()}`);
-    return { id: q.id, rating: r, share, demoteTo: to, path: qp, provenance: ctx.provenance(q.source, [...qp, "source"]) ?? freeze({ default: "" }) };
+    return { id: q.id, rating: r, share, demoteTo: to, path: qp, provenance: ctx.provenance(q.source, [...qp, "source"]) ?? freeze({ default: "" }), overrides: ctx.overridesAt(qp) };
   });
   const lastPlace = (c.lastPlace ?? []).map((l, i) => {
     const lp: Path = [...path, "lastPlace", i];
@@ -57,7 +57,7 @@ export function buildCohort(ctx: Builder, scores: readonly CScore[], facts: read
     if (starIndex < 0) ctx.issue("unknown_reference", [...lp, "star"], `unknown star "${l.star}"${didYouMean(l.star, stars.map((s) => s.id))}`);
     const bottom = l.bottom === undefined ? 1 : (ctx.int(l.bottom, [...lp, "bottom"], "bottom") ?? 1);
     if (bottom < 1) ctx.issue("invalid_value", [...lp, "bottom"], `bottom must be at least 1, got ${bottom}`);
-    return { fact: fact!, starIndex, bottom, path: lp, provenance: ctx.provenance(l.source, [...lp, "source"]) ?? freeze({ default: "" }) };
+    return { fact: fact!, starIndex, bottom, path: lp, provenance: ctx.provenance(l.source, [...lp, "source"]) ?? freeze({ default: "" }), overrides: ctx.overridesAt(lp) };
   });
   if (lastPlace.length && rating.kind !== "starCount") ctx.issue("invalid_value", [...path, "lastPlace"], "last-place elimination removes stars, so it needs a starCount rating");
   ctx.provenance(c.source, [...path, "source"]);

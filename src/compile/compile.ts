@@ -7,7 +7,8 @@ import { compileExact, render, type ExactFn } from "../expr/exact.js";
 import { compileFast, compileFastNum, scaledOf, POW10, type FastFn, type FastSlot } from "../expr/fast.js";
 import { parse, caret } from "../expr/parse.js";
 import { BOOLEAN, NUMBER, type Scope, type Sym, type Type, type Value } from "../expr/types.js";
-import type { Bilingual, Provenance, StarResult, TraceEntry } from "../evaluate/types.js";
+import type { Bilingual, ParameterOverride, Provenance, StarResult, TraceEntry } from "../evaluate/types.js";
+import type { Override } from "./extend.js";
 import { plainDataIssues } from "../ruleset/plainData.js";
 import { RulesetError, type IssuePath, type RulesetIssue } from "../ruleset/RulesetError.js";
 import { attachTrace, fastFactInfo, internPlan, range, ratingResults } from "./plan.js";
@@ -27,7 +28,12 @@ const freeze = Object.freeze;
  * Checks a ruleset and builds the {@link Model} the evaluator runs on. Collects every problem
  * and throws one {@link RulesetError}.
  */
-export function buildModel(input: unknown): Model {
+/** A parameter value as trace text: numbers and strings as they are, anything else as JSON. */
+function shownValue(v: unknown): string {
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : JSON.stringify(v);
+}
+
+export function buildModel(input: unknown, overrides?: ReadonlyMap<string, Override>): Model {
   const id = input && typeof input === "object" && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : undefined;
   const hostile = plainDataIssues(input);
   if (hostile.length) throw new RulesetError(id, hostile);
@@ -35,7 +41,7 @@ export function buildModel(input: unknown): Model {
   if (!parsed.success) {
     throw new RulesetError(id, fromZodIssues(parsed.error.issues as never, input, VOCABULARY));
   }
-  return new Builder(parsed.data).build();
+  return new Builder(parsed.data, overrides).build();
 }
 
 /** Checks a ruleset section by section and builds the model; some section builders live beside it. */
@@ -49,6 +55,51 @@ export class Builder implements BuildContext {
   private allFast = true;
   /** Bilingual text parameters (names that are defaults). */
   private readonly texts = new Map<string, Bilingual>();
+  /** Trace entries that show the values they compared, with the names they read (facts, scores, parameters). */
+  private readonly traceReads = new Map<TraceEntry, readonly string[]>();
+  /** The names each score reads, for a score entry's values. */
+  private readonly scoreNames = new Map<string, readonly string[]>();
+
+  /** The facts, scores and parameters an expression reads, in order of appearance. */
+  private namesIn(node: Node, out: string[] = []): string[] {
+    switch (node.kind) {
+      case "name": {
+        const kind = this.syms.get(node.name)?.kind;
+        if ((kind === "fact" || kind === "score" || kind === "param") && !out.includes(node.name)) out.push(node.name);
+        break;
+      }
+      case "call":
+        for (const a of node.args) this.namesIn(a, out);
+        break;
+      case "list":
+        for (const a of node.items) this.namesIn(a, out);
+        break;
+      case "index":
+        this.namesIn(node.target, out);
+        this.namesIn(node.key, out);
+        break;
+      case "unary":
+        this.namesIn(node.arg, out);
+        break;
+      case "binary":
+        this.namesIn(node.left, out);
+        this.namesIn(node.right, out);
+        break;
+    }
+    return out;
+  }
+
+  /** Parameter values as trace text (numbers exact, strings and booleans as they are). */
+  private paramTexts(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const sym of this.syms.values()) {
+      if (sym.kind !== "param" || sym.value === undefined) continue;
+      const v = sym.value;
+      if (v instanceof Q) out.set(sym.name, v.toString());
+      else if (typeof v === "string" || typeof v === "boolean") out.set(sym.name, String(v));
+    }
+    return out;
+  }
 
   /** A bilingual label, or the name of a text parameter holding one. */
   text(label: Bilingual | string, path: Path): Bilingual {
@@ -61,7 +112,11 @@ export class Builder implements BuildContext {
     return t;
   }
 
-  constructor(readonly r: RulesetSource) {}
+  constructor(
+    readonly r: RulesetSource,
+    /** The parameters this edition overrides (a simulation), with their official values. */
+    readonly overrides: ReadonlyMap<string, Override> = new Map(),
+  ) {}
 
   issue(code: RulesetIssue["code"], path: IssuePath, message: string): void {
     this.issues.push({ code, path, message });
@@ -85,14 +140,47 @@ export class Builder implements BuildContext {
   }
 
   trace(rule: string, path: Path, outcome: string, prov: Provenance | undefined, value?: string): TraceEntry {
+    const overrides = this.overridesAt(path);
     return freeze({
       rule,
       path: freeze([...path]),
       outcome,
       ...(value !== undefined ? { value } : {}),
       isDefault: prov !== undefined && "default" in prov,
-      ...(prov ? { source: prov } : {}),
+      ...(prov ? { source: overrides ? freeze({ ...prov, original: true as const }) : prov } : {}),
+      ...(overrides ? { overridden: true as const, overrides } : {}),
     });
+  }
+
+  /** Marks a trace entry as one that shows the values of `names` when a result's trace is read. */
+  reading(entry: TraceEntry, names: readonly string[]): TraceEntry {
+    if (names.length) this.traceReads.set(entry, freeze([...names]));
+    return entry;
+  }
+
+  /**
+   * The overridden parameters the rule at `path` reads (by name in its JSON, and through the
+   * scores it names), with their values and official values; undefined when none.
+   */
+  overridesAt(path: readonly (string | number)[]): readonly ParameterOverride[] | undefined {
+    if (this.overrides.size === 0) return undefined;
+    const found = new Set<string>();
+    const seen = new Set<string>();
+    const scan = (text: string) => {
+      for (const w of text.match(/[A-Za-z_$][A-Za-z0-9_$]*/g) ?? []) {
+        if (seen.has(w)) continue;
+        seen.add(w);
+        if (this.overrides.has(w)) found.add(w);
+        const sc = Object.prototype.hasOwnProperty.call(this.r.scores ?? {}, w) ? this.r.scores![w] : undefined;
+        if (sc) scan(sc.expr);
+      }
+    };
+    let v: unknown = this.r;
+    for (const k of path) v = v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined;
+    // A rule's own source and labels are not what it reads.
+    scan(JSON.stringify(v, (k, x: unknown) => (k === "source" || k === "label" || k === "reason" ? undefined : x)) ?? "");
+    if (found.size === 0) return undefined;
+    return freeze([...found].map((name) => freeze({ parameter: name, value: shownValue(this.overrides.get(name)!.value), official: shownValue(this.overrides.get(name)!.official) })));
   }
 
   // ── names and expressions ────────────────────────────────────────────────
@@ -256,8 +344,11 @@ export class Builder implements BuildContext {
 
     slots.size = this.slot;
     const ratingOf = ratingResults(rating);
+    const traceOf = this.traceTables(rating, qualifiedTrace);
+    if (rating.kind !== "starCount") for (const e of traceOf.rating.values()) this.reading(e, [rating.score.id]);
     return freeze({
       source: r,
+      overrides: this.overrides,
       id: r.id,
       version: r.version,
       rulesetRef: freeze({ id: r.id, version: r.version }),
@@ -288,12 +379,14 @@ export class Builder implements BuildContext {
       scoreObjects: new Map(),
       boundedFacts: freeze(facts.filter((f) => f.maxFact || f.minFact)),
       conditionalFacts: facts.some((f) => f.requiredWhen),
-      scoreTrace: freeze(scores.map((sc) => this.trace(`scores.${sc.id}`, [...sc.path], "computed (the value is in scores)", sc.provenance))),
+      scoreTrace: freeze(scores.map((sc) => this.reading(this.trace(`scores.${sc.id}`, [...sc.path], "computed (the value is in scores)", sc.provenance), [sc.id, ...(this.scoreNames.get(sc.id) ?? [])]))),
       ratingOf,
       ratingMin: rating.kind === "grades" ? 0 : rating.min,
       tierAt: rating.kind === "grades" ? [] : range(rating.min, rating.max).map((v) => tierByRating.get(v)!),
       ratingAt: rating.kind === "grades" ? [] : range(rating.min, rating.max).map((v) => ratingOf.get(v)!),
-      traceOf: this.traceTables(rating, qualifiedTrace),
+      traceOf,
+      traceReads: this.traceReads,
+      paramText: this.paramTexts(),
     });
   }
 
@@ -502,7 +595,10 @@ export class Builder implements BuildContext {
       this.slot += 2; // a fraction on the fast path takes two slots
       if (s.round !== undefined && (s.round < 0 || s.round > 10)) this.issue("invalid_value", [...path, "round"], `round must be between 0 and 10`);
       const fast = compiled ? this.fastScore(compiled.node, slot, s.round) : undefined;
-      if (compiled) this.scoreDeps.set(id, this.depsOf(compiled.node));
+      if (compiled) {
+        this.scoreDeps.set(id, this.depsOf(compiled.node));
+        this.scoreNames.set(id, this.namesIn(compiled.node));
+      }
       scores.push({ id, slot, fn: compiled?.fn ?? (() => Q.ZERO), fast, round: s.round, path, provenance: prov, texts: new Map() });
       // A score may report a fact under the fact's own id (e.g. Yantian's `evaluation`); the name stays the fact's.
       const echo = this.syms.get(id)?.kind === "fact" && s.expr.trim() === id;
@@ -536,6 +632,7 @@ export class Builder implements BuildContext {
       });
       const clauses: CClause[] = [];
       const starDeps = new Set<number>();
+      const starNames: string[] = [];
       if (s.when.length === 0) this.issue("invalid_value", [...path, "when"], `star "${s.id}" has no conditions; give at least one`);
       s.when.forEach((c, ci) => {
         const cpath: Path = [...path, "when", ci];
@@ -559,10 +656,11 @@ export class Builder implements BuildContext {
           fn: compiled.fn,
           fast: compiled.fast,
           failed: { id: s.id, label, group: s.group, earned: false, vetoedBy: freeze([]) as readonly string[], reason },
-          failedTrace: this.trace(`stars.${s.id}`, cpath, `not earned: ${shown} is false`, cprov),
+          failedTrace: this.reading(this.trace(`stars.${s.id}`, cpath, `not earned: ${shown} is false`, cprov), this.namesIn(compiled.node)),
         });
+        for (const n of this.namesIn(compiled.node)) if (!starNames.includes(n)) starNames.push(n);
       });
-      stars.push({ id: s.id, index, label, group: s.group, clauses, earned, earnedTrace: this.trace(`stars.${s.id}`, path, "earned", prov), path, deps: [...starDeps].sort((a, b) => a - b) });
+      stars.push({ id: s.id, index, label, group: s.group, clauses, earned, earnedTrace: this.reading(this.trace(`stars.${s.id}`, path, "earned", prov), starNames), path, deps: [...starDeps].sort((a, b) => a - b) });
     });
 
     return stars;

@@ -8,7 +8,7 @@ import type { Node } from "../expr/ast.js";
 import type { ExactFn } from "../expr/exact.js";
 import type { FastFn } from "../expr/fast.js";
 import type { Scope } from "../expr/types.js";
-import type { Provenance, TraceEntry } from "../evaluate/types.js";
+import type { ParameterOverride, Provenance, TraceEntry } from "../evaluate/types.js";
 import type { IssuePath, RulesetIssue } from "../ruleset/RulesetError.js";
 import type { RulesetSource, SourceRef } from "../ruleset/schema.js";
 
@@ -24,6 +24,8 @@ export interface BuildContext {
   provenance(src: SourceRef | undefined, path: Path): Provenance | undefined;
   /** A precomputed trace entry. */
   trace(rule: string, path: Path, outcome: string, prov: Provenance | undefined, value?: string): TraceEntry;
+  /** The overridden parameters the rule at `path` reads (undefined when none, or for an official scheme). */
+  overridesAt(path: readonly (string | number)[]): readonly ParameterOverride[] | undefined;
   /** Parses, type-checks and compiles an expression; reports problems at `path`. */
   expr(src: string, path: Path, scope: Scope, want: "boolean" | "number"): { node: Node; fn: ExactFn; fast?: FastFn } | undefined;
   /** A number, a decimal string, or a constant expression over parameters, folded. */

@@ -90,6 +90,29 @@ export function overrideParameters(base: RulesetSource, parameters: unknown, pat
   return { ...base, version, parameters: next as RulesetSource["parameters"] };
 }
 
+/** A parameter an edition overrides: its value there and the official value (as the ruleset states them). */
+export interface Override {
+  readonly value: unknown;
+  readonly official: unknown;
+}
+
+/**
+ * The overrides of an edition made from `base` (itself maybe an override, whose official values
+ * are kept) with `parameters`: every name whose value differs from the official one.
+ */
+export function overridesOf(base: RulesetSource, previous: ReadonlyMap<string, Override> | undefined, parameters: Readonly<Record<string, unknown>>): ReadonlyMap<string, Override> {
+  const out = new Map(previous ?? []);
+  const declared = base.parameters ?? {};
+  for (const name of Object.keys(parameters)) {
+    const official = previous?.get(name)?.official ?? own(declared, name)?.value;
+    const value = (parameters as Record<string, unknown>)[name];
+    const merged = own(declared, name)?.type === "table" && official && typeof official === "object" ? { ...(official as object), ...(value as object) } : value;
+    if (JSON.stringify(merged) === JSON.stringify(official) || String(merged) === String(official)) out.delete(name);
+    else out.set(name, Object.freeze({ value: merged, official }));
+  }
+  return out;
+}
+
 /** Resolves `{ extends, parameters }` against the bundled rulesets. */
 export function resolveExtension(input: Extension, bundled: Readonly<Record<string, RulesetSource>>): RulesetSource {
   const extra = Object.keys(input).filter((k) => k !== "extends" && k !== "parameters");

@@ -1,8 +1,9 @@
 import type { Q } from "../_lib/decimal.js";
 import type { ExactFn } from "../expr/exact.js";
 import type { FastFn, FastNumResult } from "../expr/fast.js";
-import type { Bilingual, Provenance, RatingResult, StarResult, TierResult, TraceEntry, VetoResult, StepResult } from "../evaluate/types.js";
+import type { Bilingual, ParameterOverride, Provenance, RatingResult, StarResult, TierResult, TraceEntry, VetoResult, StepResult } from "../evaluate/types.js";
 import type { RulesetSource } from "../ruleset/schema.js";
+import type { Override } from "./extend.js";
 
 /** Fact kinds as small integers, for the loader's switch. */
 export const KIND_BOOLEAN = 0;
@@ -164,16 +165,18 @@ export interface CRemedyRule {
 /** Compiled cohort rules. */
 export interface CCohort {
   readonly rankBy: CScore | undefined;
-  readonly quotas: readonly { readonly id: string; readonly rating: number; readonly share: Q; readonly demoteTo: number; readonly path: readonly (string | number)[]; readonly provenance: Provenance }[];
+  readonly quotas: readonly { readonly id: string; readonly rating: number; readonly share: Q; readonly demoteTo: number; readonly path: readonly (string | number)[]; readonly provenance: Provenance; readonly overrides: readonly ParameterOverride[] | undefined }[];
   readonly mode: "enforce" | "report";
   readonly tiePolicy: "demoteTied" | "keepTied" | "byId";
   readonly minCap: number;
-  readonly lastPlace: readonly { readonly fact: CFact; readonly starIndex: number; readonly bottom: number; readonly path: readonly (string | number)[]; readonly provenance: Provenance }[];
+  readonly lastPlace: readonly { readonly fact: CFact; readonly starIndex: number; readonly bottom: number; readonly path: readonly (string | number)[]; readonly provenance: Provenance; readonly overrides: readonly ParameterOverride[] | undefined }[];
 }
 
 /** Everything the evaluator needs, built once by `compile`. */
 export interface Model {
   readonly source: RulesetSource;
+  /** The parameters this edition overrides, with their official values (empty for an official scheme). */
+  readonly overrides: ReadonlyMap<string, Override>;
   readonly id: string;
   readonly version: string;
   /** `{ id, version }`, shared by every result. */
@@ -249,6 +252,10 @@ export interface Model {
     readonly qualified?: { readonly yes: TraceEntry; readonly no: TraceEntry };
     readonly rating: ReadonlyMap<number | string, TraceEntry>;
   };
+  /** Trace entries that show the values they compared when a result's trace is read, with the names they read. */
+  readonly traceReads: ReadonlyMap<TraceEntry, readonly string[]>;
+  /** Parameter values as trace text. */
+  readonly paramText: ReadonlyMap<string, string>;
   readonly procedure: readonly { id: string; label: Bilingual; calendarDays?: number; workingDays?: number; provenance: Provenance }[];
 }
 

@@ -1,5 +1,5 @@
 import { buildModel } from "./compile.js";
-import { isExtension, overrideParameters, resolveExtension } from "./extend.js";
+import { isExtension, overrideParameters, overridesOf, resolveExtension, type Override } from "./extend.js";
 import { evaluateCohort, type CohortOptions, type CohortResult } from "../cohort/evaluateCohort.js";
 import { rulesets } from "../rulesets.js";
 import { weekdays, type WorkingDayCalendar } from "../calendar/workingDays.js";
@@ -116,7 +116,10 @@ export function schemeOf(model: Model): Scheme {
     documents: Object.freeze(Object.fromEntries(Object.entries(model.source.documents).map(([k, d]) => [k, Object.freeze({ publisher: d.publisher, title: d.title, date: d.date })]))),
     evaluate: (subject: unknown, options?: EvaluateOptions) => evaluateSubject(model, subject, options),
     evaluateCohort: (subjects: Iterable<unknown>, options?: CohortOptions) => evaluateCohort(model, subjects, options),
-    with: (parameters: Readonly<Record<string, unknown>>) => schemeOf(buildOverride(overrideParameters(model.source, parameters), parameters)),
+    with: (parameters: Readonly<Record<string, unknown>>) => {
+      const source = overrideParameters(model.source, parameters);
+      return schemeOf(buildOverride(source, parameters, overridesOf(model.source, model.overrides, parameters)));
+    },
     evaluateTable: (table: readonly (readonly unknown[])[], options?: TableOptions) => evaluateTable(model, table, options),
     evaluateStream: (subjects: AsyncIterable<unknown> | Iterable<unknown>, options?: StreamOptions) => evaluateStream(model, subjects, options),
     deadline: (stepId: string, fromDate: string, options?: { readonly calendar?: WorkingDayCalendar }) => deadline(model, stepId, fromDate, options?.calendar ?? weekdays),
@@ -158,7 +161,11 @@ function deadline(model: Model, stepId: string, fromDate: string, calendar: Work
  */
 export function compile(ruleset: unknown): Scheme {
   misuse(ruleset);
-  if (isExtension(ruleset)) return schemeOf(buildOverride(resolveExtension(ruleset, rulesets), ruleset.parameters));
+  if (isExtension(ruleset)) {
+    const source = resolveExtension(ruleset, rulesets);
+    const base = rulesets[ruleset.extends as keyof typeof rulesets] as RulesetSource;
+    return schemeOf(buildOverride(source, ruleset.parameters, overridesOf(base, undefined, (ruleset.parameters ?? {}) as Record<string, unknown>)));
+  }
   return schemeOf(buildModel(ruleset));
 }
 
@@ -168,9 +175,9 @@ export function compile(ruleset: unknown): Scheme {
  * `parameters.<name>`, saying where it broke; the parameters' own checks (type, allowed values,
  * min/max) report there anyway.
  */
-function buildOverride(source: RulesetSource, parameters: unknown): Model {
+function buildOverride(source: RulesetSource, parameters: unknown, overrides: ReadonlyMap<string, Override>): Model {
   try {
-    return buildModel(source);
+    return buildModel(source, overrides);
   } catch (e) {
     if (!(e instanceof RulesetError) || parameters === null || typeof parameters !== "object") throw e;
     const names = Object.keys(parameters);

@@ -35,7 +35,7 @@ const EMPTY: readonly never[] = freeze([]);
  */
 export function evaluateSubject(model: Model, subject: unknown, options: EvaluateOptions | undefined, exactOnly = false): Result {
   const d = decideSubject(model, subject, options, exactOnly);
-  return d.ok === false ? d : finish(d, undefined, options?.advice === true);
+  return d.ok === false ? d : finish(d, undefined, options?.advice === true, options?.explain === true);
 }
 
 /**
@@ -218,7 +218,7 @@ export interface CohortChange {
 }
 
 /** The second phase: caps, events, cohort changes, tier, remediation, change and trace. */
-export function finish(d: Decided, cohort?: CohortChange, advice = false): Evaluation {
+export function finish(d: Decided, cohort?: CohortChange, advice = false, explain = false): Evaluation {
   const { model, id, frame, fast, last, asOf, applied } = d;
   let stars = d.stars;
   let qualified = d.qualified;
@@ -321,9 +321,74 @@ export function finish(d: Decided, cohort?: CohortChange, advice = false): Evalu
     tier,
     remediation: remediationOf(d, frozenStars, value, cohort, steps, advice),
     change,
-    trace,
+    // The values each condition compared, when asked for (they cost more than the rules).
+    trace: explain ? withValues(model, trace, frame, fast) : trace,
     rank: cohort?.rank,
   });
+}
+
+/**
+ * A trace with the values its conditions compared: each entry the model marks as reading names
+ * (star conditions, scores, the rating) copied with `values` (and a score's `value`).
+ */
+export function withValues(model: Model, base: readonly TraceEntry[], frame: readonly unknown[], fast: boolean): readonly TraceEntry[] {
+  const readers = readersOf(model);
+  if (readers.size === 0) return base;
+  let out: TraceEntry[] | undefined;
+  for (let i = 0; i < base.length; i++) {
+    const e = base[i]!;
+    const rs = readers.get(e);
+    if (!rs) continue;
+    const values: Record<string, string> = {};
+    for (const r of rs) {
+      const v = r.read(frame, fast);
+      if (v !== undefined) values[r.name] = v;
+    }
+    out ??= base.slice();
+    const score = e.rule.startsWith("scores.") ? values[e.rule.slice(7)] : undefined;
+    out[i] = freeze({ ...e, ...(score !== undefined ? { value: score } : {}), values: freeze(values) });
+  }
+  return out ? freeze(out) : base;
+}
+
+/** How to read one named value of a frame as trace text. */
+interface ValueReader {
+  readonly name: string;
+  readonly read: (frame: readonly unknown[], fast: boolean) => string | undefined;
+}
+const readerCache = new WeakMap<Model, Map<TraceEntry, readonly ValueReader[]>>();
+
+/** Per valued trace entry, the readers of the names it shows (built once per model). */
+function readersOf(model: Model): Map<TraceEntry, readonly ValueReader[]> {
+  let m = readerCache.get(model);
+  if (m) return m;
+  m = new Map();
+  const byName = new Map<string, ValueReader>();
+  const reader = (name: string): ValueReader | undefined => {
+    let r = byName.get(name);
+    if (r) return r;
+    const f = model.factById.get(name);
+    const sc = f ? undefined : model.scores.find((x) => x.id === name);
+    const param = f || sc ? undefined : model.paramText.get(name);
+    if (f) {
+      const scale = f.fast?.scale;
+      r = {
+        name,
+        read: (frame, fast) => {
+          const v = frame[f.slot];
+          if (v === undefined) return undefined;
+          if (typeof v === "number") return fast && scale !== undefined ? formatScaled(v, scale) : String(v);
+          return Array.isArray(v) ? v.join(",") : String(v);
+        },
+      };
+    } else if (sc) r = { name, read: (frame, fast) => (fast ? fastText(sc, frame) : (frame[sc.slot] as Q).toString()) };
+    else if (param !== undefined) r = { name, read: () => param };
+    if (r) byName.set(name, r);
+    return r;
+  };
+  for (const [entry, names] of model.traceReads) m.set(entry, names.map(reader).filter((r): r is ValueReader => r !== undefined));
+  readerCache.set(model, m);
+  return m;
 }
 
 /** Distinct outcomes remembered per scheme before the cache starts over. */

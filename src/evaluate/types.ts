@@ -40,6 +40,12 @@ export interface EvaluateOptions {
    * result never runs the search by accident.
    */
   readonly advice?: boolean;
+  /**
+   * Put in the trace the values each condition compared (`values` on star conditions, scores and
+   * the rating). Off by default: the values cost more than the rules, and a city's results are
+   * counted, tabled or stored rather than read out. `scheme.explain` shows them either way.
+   */
+  readonly explain?: boolean;
 }
 
 /**
@@ -48,8 +54,15 @@ export interface EvaluateOptions {
  * default's reason.
  */
 export type Provenance =
-  | { readonly document: string; readonly quote: string; readonly note?: string }
-  | { readonly default: string };
+  | { readonly document: string; readonly quote: string; readonly note?: string; readonly original?: true }
+  | { readonly default: string; readonly original?: true };
+
+/** A parameter an overridden edition changed, as a trace entry shows it: the value that decided, and the official one. */
+export interface ParameterOverride {
+  readonly parameter: string;
+  readonly value: string;
+  readonly official: string;
+}
 
 /** A source document, as listed once on the scheme (`scheme.documents[key]`). */
 export interface SourceDocument {
@@ -158,9 +171,22 @@ export interface TraceEntry {
   readonly outcome: string;
   /** A computed value, where the decision has one (a score, a rating). */
   readonly value?: string;
+  /**
+   * The values the rule compared, by name (facts, scores and parameters it reads, as exact
+   * decimal strings, `true`/`false`, or ids): on star conditions, score entries and the rating.
+   */
+  readonly values?: Readonly<Record<string, string>>;
   /** `true` when the rule is a default we chose rather than a source's rule. */
   readonly isDefault: boolean;
+  /**
+   * Where the rule comes from. `original: true` when an overridden parameter decided the entry:
+   * the quote then states the official rule, not the one applied (see `overrides`).
+   */
   readonly source?: Provenance;
+  /** `true` when a parameter this edition overrides decided the entry (a simulation). */
+  readonly overridden?: true;
+  /** The overridden parameters the rule reads: the value applied and the official one. */
+  readonly overrides?: readonly ParameterOverride[];
 }
 
 /** A successful evaluation. Frozen. */
