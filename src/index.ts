@@ -7,6 +7,9 @@
 export { compile } from "./compile/scheme.js";
 export type { Scheme, FactInfo, ProcedureStep } from "./compile/scheme.js";
 export { workingDays } from "./calendar/workingDays.js";
+export type { ExplainOptions } from "./words/explain.js";
+export type { Publication, PublicationOptions, PublicationRow } from "./words/publication.js";
+export type { Locale } from "./words/render.js";
 export type { Cell, TableOptions, ExtraColumn } from "./sheets/evaluateTable.js";
 export type { StreamOptions } from "./sheets/evaluateStream.js";
 export type { WorkingDayCalendar, WorkingDayOptions, CountedDate } from "./calendar/workingDays.js";

@@ -18,7 +18,7 @@ import { buildRating, buildTiers } from "./outcome.js";
 import { Ruleset, type RulesetSource, type SourceRef } from "../ruleset/schema.js";
 import { fromZodIssues } from "../ruleset/zodIssues.js";
 import { VOCABULARY } from "../ruleset/vocabulary.js";
-import { KIND_BOOLEAN, KIND_ENUM, KIND_LIST, KIND_NUMBER, type CClause, type CFact, type CRating, type CRemedyRule, type CScore, type CStar, type CVeto, type Model } from "./model.js";
+import { KIND_BOOLEAN, KIND_ENUM, KIND_LIST, KIND_NUMBER, type ConditionShape, type Operand, type CClause, type CFact, type CRating, type CRemedyRule, type CScore, type CStar, type CVeto, type Model } from "./model.js";
 
 type Path = (string | number)[];
 
@@ -87,6 +87,17 @@ export class Builder implements BuildContext {
         break;
     }
     return out;
+  }
+
+  /** A condition's shape for words: a yes/no fact, a comparison of two operands, or text. */
+  private shapeOf(node: Node, scope: Scope): ConditionShape {
+    const named = (n: Node): Operand => (n.kind === "name" && this.syms.has(n.name) ? { name: n.name } : { text: render(n, scope) });
+    if (node.kind === "name" && this.syms.get(node.name)?.kind === "fact") return { kind: "fact", name: node.name, negated: false };
+    if (node.kind === "unary" && node.op === "not" && node.arg.kind === "name" && this.syms.get(node.arg.name)?.kind === "fact") return { kind: "fact", name: node.arg.name, negated: true };
+    if (node.kind === "binary" && (node.op === "<" || node.op === "<=" || node.op === ">" || node.op === ">=" || node.op === "==" || node.op === "!=")) {
+      return { kind: "compare", op: node.op, left: named(node.left), right: named(node.right) };
+    }
+    return { kind: "other", text: render(node, scope) };
   }
 
   /** Parameter values as trace text (numbers exact, strings and booleans as they are). */
@@ -651,6 +662,7 @@ export class Builder implements BuildContext {
               : freeze({ zh: `未得星：不满足 ${shown}`, en: `not earned: ${shown} does not hold` });
         const boolFact = compiled.node.kind === "name" && this.syms.get(compiled.node.name)?.kind === "fact" && this.syms.get(compiled.node.name)?.type.k === "boolean";
         clauses.push({
+          shape: this.shapeOf(compiled.node, baseScope),
           boolSlot: boolFact ? this.syms.get((compiled.node as { name: string }).name)!.slot : -1,
           margin: this.margin(compiled.node, baseScope),
           fn: compiled.fn,

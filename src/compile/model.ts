@@ -57,8 +57,19 @@ export interface CScore {
   readonly texts: Map<number, string>;
 }
 
+/** A value a condition names: a fact, score or parameter by name, or a piece of expression as text. */
+export type Operand = { readonly name: string; readonly text?: undefined } | { readonly name?: undefined; readonly text: string };
+
+/** The shape of a star condition, for words: a yes/no fact, a comparison, or anything else as text. */
+export type ConditionShape =
+  | { readonly kind: "fact"; readonly name: string; readonly negated: boolean }
+  | { readonly kind: "compare"; readonly op: "<" | "<=" | ">" | ">=" | "==" | "!="; readonly left: Operand; readonly right: Operand }
+  | { readonly kind: "other"; readonly text: string };
+
 /** A compiled star clause. */
 export interface CClause {
+  /** The condition's shape, for explanations. */
+  readonly shape: ConditionShape;
   /** The frame slot when the clause is just a boolean fact (read directly), else -1. */
   readonly boolSlot: number;
   readonly fn: ExactFn;

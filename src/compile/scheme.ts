@@ -14,6 +14,8 @@ import { evaluateSubject } from "../evaluate/evaluate.js";
 import type { EvaluateOptions, Result, SourceDocument } from "../evaluate/types.js";
 import type { RulesetSource } from "../ruleset/schema.js";
 import type { Bilingual as BilingualText } from "../evaluate/types.js";
+import { explain, type ExplainOptions } from "../words/explain.js";
+import { publication, type Publication, type PublicationOptions } from "../words/publication.js";
 
 /** A declared fact, as a table or a form needs to know it. */
 export interface FactInfo {
@@ -85,6 +87,24 @@ export interface Scheme {
   evaluateStream(subjects: AsyncIterable<unknown> | Iterable<unknown>, options?: StreamOptions): AsyncGenerator<Result, void, undefined>;
   /** The procedure steps, in order, with their durations. */
   readonly procedure: readonly ProcedureStep[];
+  /**
+   * The text a clerk hands to the subject: rating and tier with their actions, each star earned
+   * or not with the values that decided it, vetoes, adjustments, remediation steps with due
+   * dates, and what it would take for the next star. Chinese by default (`{ locale: "en" }` for
+   * English). A rejection is explained by its errors.
+   *
+   * @throws TypeError for a result of another scheme.
+   */
+  explain(result: Result, options?: ExplainOptions): string;
+  /**
+   * The public notice (公示) of a cohort: a title, the rated subjects in rating order (name or id,
+   * rating, stars earned, tier), the notice period from the ruleset's publication step counted
+   * from the day after `from` (民法典 Art. 201; a period ending on a day off ends on the next
+   * working day, Art. 203) and the appeal deadline where declared; as rows and as `text`.
+   *
+   * @throws TypeError for a missing `from` or a cohort of another scheme.
+   */
+  publication(cohort: CohortResult, options: PublicationOptions): Publication;
 }
 
 /** A step of a scheme's procedure (初评, 公示, 申诉…). */
@@ -123,6 +143,8 @@ export function schemeOf(model: Model): Scheme {
     evaluateTable: (table: readonly (readonly unknown[])[], options?: TableOptions) => evaluateTable(model, table, options),
     evaluateStream: (subjects: AsyncIterable<unknown> | Iterable<unknown>, options?: StreamOptions) => evaluateStream(model, subjects, options),
     deadline: (stepId: string, fromDate: string, options?: { readonly calendar?: WorkingDayCalendar }) => deadline(model, stepId, fromDate, options?.calendar ?? weekdays),
+    explain: (result: Result, options?: ExplainOptions) => explain(model, result, options),
+    publication: (cohort: CohortResult, options: PublicationOptions) => publication(model, cohort, options),
     procedure: Object.freeze(model.procedure.map((p) => Object.freeze({ id: p.id, label: p.label, ...(p.workingDays !== undefined ? { workingDays: p.workingDays } : {}), ...(p.calendarDays !== undefined ? { calendarDays: p.calendarDays } : {}) }))),
   });
 }

@@ -466,6 +466,10 @@ class Remediation {
     if (n === undefined) memo[i] = n = nextStarAt((r.#d ??= r.#decided()), r.#stars, i, r.#rules) ?? null;
     return n ?? undefined;
   }
+  /** The frame the result was decided on (for the values an explanation shows). */
+  static frameOf(r: Remediation): { frame: readonly unknown[]; fast: boolean; model: Model } {
+    return { frame: r.#frame, fast: r.#fast, model: r.#model };
+  }
   /** The smallest change that lifts the rating to the next value; undefined at the top. */
   get nextLevel(): NextLevel | undefined {
     return (this.#nextLevel ??= { v: nextLevel((this.#d ??= this.#decided()), this.#value, this.#rules) }).v;
@@ -478,6 +482,20 @@ class Remediation {
 }
 
 const NO_RULES: readonly string[] = freeze([]);
+
+/**
+ * A result's trace with the values its conditions compared: as it is when the evaluation was
+ * asked to `explain`, else made again from the frame the result keeps (a result rebuilt from
+ * JSON keeps none: its trace as it is).
+ */
+export function valuedTrace(model: Model, r: Evaluation): readonly TraceEntry[] {
+  if (r.trace.some((t) => t.values !== undefined)) return r.trace;
+  const rem = r.remediation;
+  if (!(rem instanceof Remediation)) return r.trace;
+  // The model that decided the result (an equal edition compiled twice has its own entries).
+  const { frame, fast, model: decidedBy } = Remediation.frameOf(rem);
+  return withValues(decidedBy.id === model.id ? decidedBy : model, r.trace, frame, fast);
+}
 
 /** The advice on star `i` of a result alone (undefined when earned): what a one-cell hint needs. */
 export function starAdvice(r: Evaluation, i: number): NextStar | undefined {

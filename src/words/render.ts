@@ -75,7 +75,7 @@ export function nextStarWords(model: Model, n: NextStar, locale: Locale): string
 
 /** What it takes to reach the next rating, in words: `升至9星：…`. */
 export function nextLevelWords(model: Model, n: NextLevel, locale: Locale): string {
-  const to = ratingWords(model, n.to, locale);
+  const to = typeof n.to === "string" ? (locale === "zh" ? `“${ratingWords(model, n.to, locale)}”` : `"${ratingWords(model, n.to, locale)}"`) : ratingWords(model, n.to, locale);
   const head = locale === "zh" ? `升至${to}：` : `to ${to}: `;
   if (n.blockedBy?.length) return `${head}${locale === "zh" ? "被一票否决（" : "blocked by "}${listWords(n.blockedBy.map((v) => vetoWords(model, v, locale)), locale)}${locale === "zh" ? "）" : ""}`;
   if (n.unreachable) return `${head}${locale === "zh" ? "无法达到" : "unreachable"}`;
