@@ -39,7 +39,11 @@ function compilesOrRulesetError<T>(f: () => T): T | undefined {
   try {
     return f();
   } catch (e) {
-    if (e instanceof RulesetError) return undefined;
+    if (e instanceof RulesetError) {
+      // Every issue has its Chinese wording, and it is Chinese.
+      for (const i of e.issues) if (!/[\u4e00-\u9fff]/.test(i.zh)) throw new Error(`issue without Chinese: ${JSON.stringify(i)}`);
+      return undefined;
+    }
     throw e;
   }
 }

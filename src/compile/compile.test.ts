@@ -16,7 +16,7 @@ describe("compile() collects every problem into one RulesetError", () => {
     r.stars[5].when = ["orgLifeScore + 1"]; // a number where a condition is needed
     r.tiers[1].min = 6; // improve now starts at 6: rating 5 is covered by no tier
     const issues = issuesOf(r);
-    expect(issues).toEqual([
+    expect(issues).toMatchObject([
       {
         code: "unknown_name",
         path: ["stars", 1, "when", 1, "if"],
@@ -122,7 +122,7 @@ describe("compile() collects every problem into one RulesetError", () => {
 
   it("rejects something that is not a ruleset at all", () => {
     expect(issuesOf(42)[0]).toMatchObject({ code: "invalid_schema", path: [] });
-    expect(issuesOf({})).toContainEqual({ code: "invalid_schema", path: ["id"], message: 'missing required key "id" (string)' });
+    expect(issuesOf({})).toContainEqual({ code: "invalid_schema", path: ["id"], message: 'missing required key "id" (string)', zh: '缺少必需的键 "id"（应为文本）' });
   });
 
   it("takes a star's name from a text parameter, so a default name can be renamed without touching the star", () => {
@@ -137,7 +137,9 @@ describe("compile() collects every problem into one RulesetError", () => {
   it("reports an unknown text parameter as a star's name", () => {
     const r = memberCopy();
     r.stars[2].label = "moralConductNme";
-    expect(issuesOf(r)).toEqual([{ code: "unknown_parameter", path: ["stars", 2, "label"], message: 'unknown text parameter "moralConductNme" (did you mean "moralConductName"?)' }]);
+    expect(issuesOf(r)).toEqual([
+      { code: "unknown_parameter", path: ["stars", 2, "label"], message: 'unknown text parameter "moralConductNme" (did you mean "moralConductName"?)', zh: '未知的文本参数 "moralConductNme"（是否应为 "moralConductName"？）' },
+    ]);
   });
 
   it("does not mutate the input", () => {

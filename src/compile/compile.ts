@@ -10,7 +10,7 @@ import { BOOLEAN, NUMBER, type Scope, type Sym, type Type, type Value } from "..
 import type { Bilingual, ParameterOverride, Provenance, StarResult, TraceEntry } from "../evaluate/types.js";
 import type { Override } from "./extend.js";
 import { plainDataIssues } from "../ruleset/plainData.js";
-import { RulesetError, type IssuePath, type RulesetIssue } from "../ruleset/RulesetError.js";
+import { RulesetError, type IssueDraft, type IssuePath, type RulesetIssue } from "../ruleset/RulesetError.js";
 import { attachTrace, fastFactInfo, internPlan, range, ratingResults } from "./plan.js";
 import { buildCohort } from "./cohortRules.js";
 import type { BuildContext } from "./context.js";
@@ -46,7 +46,7 @@ export function buildModel(input: unknown, overrides?: ReadonlyMap<string, Overr
 
 /** Checks a ruleset section by section and builds the model; some section builders live beside it. */
 export class Builder implements BuildContext {
-  readonly issues: RulesetIssue[] = [];
+  readonly issues: IssueDraft[] = [];
   private readonly syms = new Map<string, Sym>();
   private slot = 0;
   /** How numeric slots are held on the fast path. */

@@ -12,7 +12,7 @@ describe("extends and with(): simulations without copying the file", () => {
   });
 
   it("reports unknown parameters with did-you-mean and wrong types, all at once", () => {
-    expect(issues(() => compile({ extends: "qianjin/organization", parameters: { starMinScor: 15, fiveStarShare: "lots", quotaMode: "enforced", weakLax: 1 } }))).toEqual([
+    expect(issues(() => compile({ extends: "qianjin/organization", parameters: { starMinScor: 15, fiveStarShare: "lots", quotaMode: "enforced", weakLax: 1 } }))).toMatchObject([
       { code: "unknown_parameter", path: ["parameters", "starMinScor"], message: 'unknown parameter "starMinScor" (did you mean "starMinScore"?) in ruleset "qianjin/organization"' },
       { code: "type_mismatch", path: ["parameters", "fiveStarShare"], message: 'parameter "fiveStarShare" must be a number or a decimal string, got string "lots"' },
       { code: "invalid_value", path: ["parameters", "quotaMode"], message: 'parameter "quotaMode" must be one of "enforce", "report", got "enforced" (did you mean "enforce"?)' },

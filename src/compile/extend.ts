@@ -1,7 +1,7 @@
 import { toDecimal } from "../_lib/decimal.js";
 import { didYouMean } from "../_lib/didYouMean.js";
 import { quote } from "../_lib/text.js";
-import { RulesetError, type RulesetIssue } from "../ruleset/RulesetError.js";
+import { RulesetError, type IssueDraft } from "../ruleset/RulesetError.js";
 import type { RulesetSource } from "../ruleset/schema.js";
 
 /** `{ extends: "<bundled ruleset id>", parameters: { name: value } }`: a simulation of a bundled scheme. */
@@ -33,7 +33,7 @@ function own<T>(o: Readonly<Record<string, T>>, key: string): T | undefined {
  * name and every value of the wrong type is reported at once, as one {@link RulesetError}.
  */
 export function overrideParameters(base: RulesetSource, parameters: unknown, pathPrefix: (string | number)[] = ["parameters"]): RulesetSource {
-  const issues: RulesetIssue[] = [];
+  const issues: IssueDraft[] = [];
   if (parameters === null || typeof parameters !== "object" || Array.isArray(parameters)) {
     throw new RulesetError(base.id, [{ code: "invalid_schema", path: pathPrefix, message: `parameters must be an object of name: value, got ${describe(parameters)}` }]);
   }
@@ -116,7 +116,7 @@ export function overridesOf(base: RulesetSource, previous: ReadonlyMap<string, O
 /** Resolves `{ extends, parameters }` against the bundled rulesets. */
 export function resolveExtension(input: Extension, bundled: Readonly<Record<string, RulesetSource>>): RulesetSource {
   const extra = Object.keys(input).filter((k) => k !== "extends" && k !== "parameters");
-  const issues: RulesetIssue[] = extra.map((k) => ({ code: "invalid_schema", path: [k], message: `unknown key "${k}" next to "extends" (only "parameters" may be overridden)` }));
+  const issues: IssueDraft[] = extra.map((k) => ({ code: "invalid_schema", path: [k], message: `unknown key "${k}" next to "extends" (only "parameters" may be overridden)` }));
   const base = typeof input.extends === "string" ? own(bundled, input.extends) : undefined;
   if (!base) {
     issues.unshift({

@@ -209,7 +209,7 @@ function buildOverride(source: RulesetSource, parameters: unknown, overrides: Re
       const words = new Set(textAt(source, i.path).match(/[A-Za-z_$][A-Za-z0-9_$]*/g));
       const culprits = names.filter((n) => words.has(n));
       const blamed = culprits.length ? culprits : names;
-      return { ...i, path: ["parameters", blamed[0]!], message: `overriding ${blamed.map((n) => `"${n}"`).join(", ")} breaks the ruleset at ${formatPath(i.path)}: ${i.message}` };
+      return { code: i.code, path: ["parameters", blamed[0]!], message: `overriding ${blamed.map((n) => `"${n}"`).join(", ")} breaks the ruleset at ${formatPath(i.path)}: ${i.message}` };
     });
     throw new RulesetError(e.ruleset, issues);
   }

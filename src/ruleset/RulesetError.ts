@@ -1,3 +1,5 @@
+import { rulesetIssueZh } from "../words/rulesetIssues.js";
+
 /** A JSON path inside a ruleset, e.g. `["stars", 3, "when", 0]`. */
 export type IssuePath = readonly (string | number)[];
 
@@ -25,8 +27,14 @@ export type RulesetIssueCode =
 export interface RulesetIssue {
   readonly code: RulesetIssueCode;
   readonly path: IssuePath;
+  /** English. */
   readonly message: string;
+  /** Chinese (中文); ids, expressions and paths stay as they are. */
+  readonly zh: string;
 }
+
+/** An issue as the checks find it; the Chinese is added when the error is made. */
+export type IssueDraft = Omit<RulesetIssue, "zh"> & { readonly zh?: string };
 
 /** `stars[3].when[0]` */
 export function formatPath(path: IssuePath): string {
@@ -46,12 +54,12 @@ export class RulesetError extends Error {
   /** The ruleset's id, when it could be read. */
   readonly ruleset: string | undefined;
 
-  constructor(ruleset: string | undefined, issues: readonly RulesetIssue[]) {
+  constructor(ruleset: string | undefined, issues: readonly IssueDraft[]) {
     super(
       `${ruleset ?? "ruleset"}: ${issues.length} issue${issues.length === 1 ? "" : "s"}\n` +
         issues.map((i) => `✖ ${i.message}\n  → at ${formatPath(i.path)}`).join("\n"),
     );
     this.ruleset = ruleset;
-    this.issues = Object.freeze(issues.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]) })));
+    this.issues = Object.freeze(issues.map((i) => Object.freeze({ ...i, path: Object.freeze([...i.path]), zh: i.zh ?? rulesetIssueZh(i.code, i.message) })));
   }
 }

@@ -3,15 +3,15 @@
  * symbol, a cycle, nesting deeper than any ruleset needs — is reported as ruleset issues with
  * its path, before any other check runs into it.
  */
-import type { RulesetIssue } from "./RulesetError.js";
+import type { IssueDraft } from "./RulesetError.js";
 
 /** Deeper than any ruleset needs (a table inside a parameter inside `parameters` is 4 levels). */
 export const MAX_RULESET_DEPTH = 32;
 const MAX_ISSUES = 20;
 
 /** Issues for every value in `input` that JSON cannot hold, walked without recursion. */
-export function plainDataIssues(input: unknown): RulesetIssue[] {
-  const issues: RulesetIssue[] = [];
+export function plainDataIssues(input: unknown): IssueDraft[] {
+  const issues: IssueDraft[] = [];
   const seen = new Set<object>();
   const stack: { v: unknown; path: (string | number)[] }[] = [{ v: input, path: [] }];
   while (stack.length && issues.length < MAX_ISSUES) {

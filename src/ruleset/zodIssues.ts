@@ -1,5 +1,5 @@
 import { didYouMean } from "../_lib/didYouMean.js";
-import type { IssuePath, RulesetIssue } from "./RulesetError.js";
+import type { IssuePath, IssueDraft } from "./RulesetError.js";
 
 interface ZIssue {
   code: string;
@@ -32,8 +32,8 @@ function kindOf(v: unknown): string {
  * Turns zod issues into ruleset issues with readable messages: unknown keys get a "did you
  * mean" from the keys the format knows, unions report the branch that came closest.
  */
-export function fromZodIssues(issues: readonly ZIssue[], input: unknown, vocabulary: readonly string[], prefix: IssuePath = []): RulesetIssue[] {
-  const out: RulesetIssue[] = [];
+export function fromZodIssues(issues: readonly ZIssue[], input: unknown, vocabulary: readonly string[], prefix: IssuePath = []): IssueDraft[] {
+  const out: IssueDraft[] = [];
   for (const iss of issues) {
     const path = [...prefix, ...(iss.path as (string | number)[])];
     switch (iss.code) {

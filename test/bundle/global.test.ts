@@ -55,7 +55,7 @@ describe("dist/xingji.global.js — the spreadsheet build", () => {
 
   it("stays under its size ceiling", () => {
     const kb = statSync(file).size / 1024;
-    console.log(`dist/xingji.global.js: ${kb.toFixed(1)} KB minified (target 150 KB; ceiling 220 KB)`);
-    expect(kb).toBeLessThan(220);
+    console.log(`dist/xingji.global.js: ${kb.toFixed(1)} KB minified (target 150 KB; ceiling 245 KB)`);
+    expect(kb).toBeLessThan(245);
   });
 });
