@@ -24,8 +24,22 @@ export function show(v: unknown): string {
     case "undefined":
       return "nothing";
     case "object":
-      return v === null ? "null" : Array.isArray(v) ? "a list" : v instanceof Date ? "a date" : "an object";
+      return v === null ? "null" : Array.isArray(v) ? "a list" : isDate(v) ? "a date" : "an object";
     default:
       return `a ${typeof v}`;
+  }
+}
+
+/**
+ * Whether `v` is a Date, from this realm or another (a spreadsheet host's, a vm context's): the
+ * brand check of `Date.prototype.getTime`, which a look-alike object fails.
+ */
+export function isDate(v: unknown): v is Date {
+  if (v === null || typeof v !== "object") return false;
+  try {
+    Date.prototype.getTime.call(v);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -7,6 +7,7 @@
  * never a guess.
  */
 import type { CFact, Model } from "../compile/model.js";
+import { isDate } from "../_lib/text.js";
 import { subjectError, type SubjectError } from "../words/subjectErrors.js";
 
 /** A spreadsheet cell as Google Sheets, Excel and WPS give it. */
@@ -36,7 +37,7 @@ const HANZI = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/;
 /** A cell's text for an error message (cut; dates and odd values by kind). */
 function shown(cell: unknown): string {
   if (typeof cell === "string") return cell.length > 60 ? `${cell.slice(0, 60)}…` : cell;
-  if (cell instanceof Date) return "(date)";
+  if (isDate(cell)) return "(date)";
   if (typeof cell === "number" || typeof cell === "boolean") return String(cell);
   return cell === null ? "null" : `(${typeof cell})`;
 }
@@ -137,9 +138,10 @@ const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
  * 1900-03-01). Undefined when the cell is none of these or names no real day.
  */
 export function readDate(cell: unknown): string | undefined {
-  if (cell instanceof Date) {
-    const t = cell.getTime();
-    return Number.isNaN(t) ? undefined : isoOf(cell.getFullYear(), cell.getMonth() + 1, cell.getDate());
+  if (isDate(cell)) {
+    // Through Date.prototype: a Date of another realm (the sheet's) has the same fields.
+    const t = Date.prototype.getTime.call(cell);
+    return Number.isNaN(t) ? undefined : isoOf(Date.prototype.getFullYear.call(cell), Date.prototype.getMonth.call(cell) + 1, Date.prototype.getDate.call(cell));
   }
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return undefined;

@@ -3,7 +3,7 @@
  * `code`, its `params`, an English `message` and a Chinese `zh`. A form localizes by `code` and
  * `params`; a clerk reads `zh`.
  */
-import { quote, show } from "../_lib/text.js";
+import { isDate, quote, show } from "../_lib/text.js";
 
 /**
  * The kinds of bad subject data. Stable: forms and integrations switch on them.
@@ -99,7 +99,7 @@ export function showZh(v: unknown): string {
     case "undefined":
       return "空";
     case "object":
-      return v === null ? "空值 null" : Array.isArray(v) ? "一个列表" : v instanceof Date ? "一个日期" : "一个对象";
+      return v === null ? "空值 null" : Array.isArray(v) ? "一个列表" : isDate(v) ? "一个日期" : "一个对象";
     default:
       return `一个 ${typeof v}`;
   }
