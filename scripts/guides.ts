@@ -4,10 +4,13 @@
  * docs/guides/; a test checks the committed files are what the rulesets say now.
  */
 import type { RulesetSource } from "../src/index.js";
+import { Q } from "../src/_lib/decimal.js";
+import { buildModel } from "../src/compile/compile.js";
+import type { Model } from "../src/compile/model.js";
 import { intros } from "./guides.intro.js";
 
 type Lang = "en" | "zh";
-type Src = { document?: string; quote?: string; note?: string; default?: string } | undefined;
+type Src = { document?: string; quote?: string; note?: string; noteZh?: string; default?: string; zh?: string } | undefined;
 
 const T = {
   en: {
@@ -31,10 +34,29 @@ const T = {
 const esc = (s: unknown) => String(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
 const lab = (r: RulesetSource, l: { zh: string; en: string } | string, lang: Lang) =>
   typeof l === "string" ? ((r.parameters?.[l]?.value as { zh: string; en: string } | undefined)?.[lang] ?? l) : l[lang];
-const basis = (s: Src, lang: Lang) => (!s ? "" : s.default !== undefined ? `*${T[lang].def}:* ${s.default}` : `「${s.quote}」${s.note ? ` (${s.note})` : ""}`);
+/** A rule's basis: the quote (with its note), or a default's reason; in Chinese where the ruleset gives one. */
+const basis = (s: Src, lang: Lang) => {
+  if (!s) return "";
+  if (s.default !== undefined) return `*${T[lang].def}:* ${lang === "zh" && s.zh ? s.zh : s.default}`;
+  const note = lang === "zh" && s.noteZh ? s.noteZh : s.note;
+  return `「${s.quote}」${note ? (lang === "zh" ? `（${note}）` : ` (${note})`) : ""}`;
+};
+
+/** A value as a number, with the parameter (or expression) it comes from beside it when it is not a literal. */
+const withRef = (value: string, ref: unknown, lang: Lang): string =>
+  ref === undefined || typeof ref === "number" || String(ref) === value ? value : lang === "zh" ? `${value}（\`${String(ref)}\`）` : `${value} (\`${String(ref)}\`)`;
+
+/** The ratings a tier covers, as numbers: `8–10`, `5–7`, `0–4`. */
+function tierRange(model: Model, id: string): string {
+  const values = [...model.tierByRating].filter(([, t]) => t.id === id).map(([v]) => v as number);
+  if (!values.length) return "";
+  const lo = Math.min(...values), hi = Math.max(...values);
+  return lo === hi ? String(lo) : `${lo}–${hi}`;
+}
 
 export function renderGuide(r: RulesetSource, lang: Lang): string {
   const t = T[lang];
+  const model = buildModel(r);
   const intro = intros[r.id]!;
   const out: string[] = [];
   const docs = Object.values(r.documents);
@@ -60,7 +82,9 @@ export function renderGuide(r: RulesetSource, lang: Lang): string {
   out.push(`## ${t.encodes}`, "");
   out.push(`### ${t.facts}`, "", `| ${t.id} | ${t.name} | ${t.type} | ${t.range} | ${t.req} |`, "|---|---|---|---|---|");
   for (const [id, f] of Object.entries(r.facts)) {
-    const range = f.type === "decimal" || f.type === "integer" ? `${f.min ?? ""} – ${f.max ?? ""}${"step" in f && f.step ? `, step ${f.step}` : ""}` : f.type === "enum" ? Object.entries(f.values).map(([k, v]) => `\`${k}\` ${v[lang]}`).join(", ") : f.type === "list" ? (lang === "en" ? "veto item ids" : "一票否决项编号") : "true / false";
+    const cf = model.factById.get(id)!;
+    const bound = (q: { toString(): string } | undefined, fact: { id: string } | undefined, ref: unknown) => (fact ? `\`${fact.id}\`` : q ? withRef(q.toString(), ref, lang) : "");
+    const range = f.type === "decimal" || f.type === "integer" ? `${bound(cf.min, cf.minFact, f.min)} – ${bound(cf.max, cf.maxFact, f.max)}${"step" in f && f.step ? `, step ${f.step}` : ""}` : f.type === "enum" ? Object.entries(f.values).map(([k, v]) => `\`${k}\` ${v[lang]}`).join(", ") : f.type === "list" ? (lang === "en" ? "veto item ids" : "一票否决项编号") : "true / false";
     const req = f.default !== undefined ? `${t.no} ${JSON.stringify(f.default)})` : f.requiredWhen ? `\`${f.requiredWhen}\`` : t.yes;
     out.push(`| \`${id}\` | ${esc(f.label[lang])} | ${f.type} | ${esc(range)} | ${esc(req)} |`);
   }
@@ -82,12 +106,15 @@ export function renderGuide(r: RulesetSource, lang: Lang): string {
   }
   out.push(`### ${t.rating}`, "", `${t.ratingKinds[r.rating.kind]}${"score" in r.rating ? ` \`${r.rating.score}\`` : ""}.`, "");
   if ("bands" in r.rating) {
-    for (const b of r.rating.bands) out.push(`- ${"grade" in b ? `\`${b.grade}\` ${b.label[lang]}` : `${b.level}`}: ${b.min !== undefined ? `≥ \`${b.min}\`` : lang === "en" ? "otherwise" : "其余"}`);
+    const bands = (model.rating as { bands: readonly { min?: { toString(): string } }[] }).bands;
+    r.rating.bands.forEach((b, i) => out.push(`- ${"grade" in b ? `\`${b.grade}\` ${b.label[lang]}` : `${b.level}`}: ${b.min !== undefined ? `≥ ${withRef(bands[i]!.min!.toString(), b.min, lang)}` : lang === "en" ? "otherwise" : "其余"}`));
     out.push("");
   }
   out.push(`### ${t.tiers}`, "", `| ${t.id} | ${t.name} | ${t.range} | ${t.points} | ${t.actions} | ${t.payments} |`, "|---|---|---|---|---|---|");
   for (const tr of r.tiers) {
-    const range = tr.grade ?? `${tr.min ?? ""} – ${tr.max ?? ""}`;
+    // The ratings as numbers, with the bounds' parameters beside them.
+    const refs = [tr.min !== undefined && typeof tr.min !== "number" ? `${lang === "zh" ? "下限" : "min"} \`${tr.min}\`` : "", tr.max !== undefined && typeof tr.max !== "number" ? `${lang === "zh" ? "上限" : "max"} \`${tr.max}\`` : ""].filter(Boolean);
+    const range = tr.grade ?? `${tierRange(model, tr.id)}${refs.length ? (lang === "zh" ? `（${refs.join("，")}）` : ` (${refs.join(", ")})`) : ""}`;
     const acts = (tr.actions ?? []).map((a) => `\`${a.id}\` ${a.label[lang]}${a.when ? ` (\`${a.when}\`)` : ""}`).join("; ");
     const pays = (tr.payments ?? []).map((p) => `\`${p.id}\` \`${p.amount}\`/${p.period}${p.when ? ` (\`${p.when}\`)` : ""}`).join("; ");
     out.push(`| \`${tr.id}\` | ${esc(tr.label[lang])} | ${esc(range)} | ${tr.bonusPoints !== undefined ? `\`${tr.bonusPoints}\`` : ""} | ${esc(acts)} | ${esc(pays)} |`);
@@ -96,19 +123,32 @@ export function renderGuide(r: RulesetSource, lang: Lang): string {
   if (r.remediation) {
     out.push(`### ${t.remediation}`, "", lang === "en" ? "The first rule whose condition holds decides the steps:" : "按顺序取第一条成立的规则：", "");
     for (const rule of r.remediation.rules) {
-      const steps = rule.steps.map((s) => { const st = r.remediation!.steps[s]!; return `\`${s}\` ${st.label[lang]}${st.due ? ` (${t.due}: ${Object.entries(st.due).map(([k, v]) => `${v} ${k}`).join(" ")})` : ""}`; });
+      const cr = model.remedyRules.find((x) => x.id === rule.id)!;
+      const unit = { years: lang === "zh" ? "年" : "years", months: lang === "zh" ? "个月" : "months", days: lang === "zh" ? "天" : "days" } as Record<string, string>;
+      const steps = rule.steps.map((s, i) => {
+        const st = r.remediation!.steps[s]!;
+        const due = cr.steps[i]!.due;
+        const dueText = st.due ? Object.entries(st.due).map(([k, v]) => `${withRef(String(due![k as "years"]), v, lang)} ${unit[k]}`).join(" ") : "";
+        return `\`${s}\` ${st.label[lang]}${st.due ? (lang === "zh" ? `（${t.due}：${dueText}）` : ` (${t.due}: ${dueText})`) : ""}`;
+      });
       out.push(`- \`${rule.when}\` → ${steps.length ? steps.join(", ") : lang === "en" ? "no step" : "无"}`);
     }
     out.push("");
   }
   if (r.procedure?.length) {
     out.push(`### ${t.procedure}`, "");
-    r.procedure.forEach((p, i) => out.push(`${i + 1}. \`${p.id}\` ${p.label[lang]}${p.workingDays !== undefined ? ` — \`${p.workingDays}\` ${lang === "en" ? "working days" : "个工作日"}` : ""}${p.calendarDays !== undefined ? ` — \`${p.calendarDays}\` ${lang === "en" ? "calendar days" : "日"}` : ""}`));
+    r.procedure.forEach((p, i) => {
+      const mp = model.procedure[i]!;
+      out.push(`${i + 1}. \`${p.id}\` ${p.label[lang]}${p.workingDays !== undefined ? ` — ${withRef(String(mp.workingDays), p.workingDays, lang)} ${lang === "en" ? "working days" : "个工作日"}` : ""}${p.calendarDays !== undefined ? ` — ${withRef(String(mp.calendarDays), p.calendarDays, lang)} ${lang === "en" ? "calendar days" : "天"}` : ""}`);
+    });
     out.push("");
   }
   if (r.cohort && (r.cohort.quotas?.length || r.cohort.lastPlace?.length)) {
     out.push(`### ${t.cohort}`, "");
-    for (const q of r.cohort.quotas ?? []) out.push(`- \`quota.${q.id}\`: ${lang === "en" ? `at most \`${q.share}\` of the cohort at ${q.rating}; the excess lowest by \`${r.cohort.rankBy}\` go to ${q.demoteTo}` : `${q.rating}星级占比不超过 \`${q.share}\`，超出的按 \`${r.cohort.rankBy}\` 从低到高降为${q.demoteTo}星级`}`);
+    for (const q of r.cohort.quotas ?? []) {
+      const share = withRef(`${model.cohort!.quotas.find((x) => x.id === q.id)!.share.mul(Q.of(100)).toString()}%`, q.share, lang);
+      out.push(`- \`quota.${q.id}\`: ${lang === "en" ? `at most ${share} of the cohort at ${q.rating}; the excess lowest by \`${r.cohort.rankBy}\` go to ${q.demoteTo}` : `${q.rating}星级占比不超过 ${share}，超出的按 \`${r.cohort.rankBy}\` 从低到高降为${q.demoteTo}星级`}`);
+    }
     for (const l of r.cohort.lastPlace ?? []) out.push(`- \`lastPlace.${l.fact}\`: ${lang === "en" ? `last on \`${l.fact}\` loses \`${l.star}\`` : `\`${l.fact}\` 排名末位的摘去 \`${l.star}\``}`);
     if (r.cohort.quotaMode || r.cohort.tiePolicy) out.push(`- ${lang === "en" ? "mode" : "执行方式"} \`${r.cohort.quotaMode}\`, ${lang === "en" ? "ties" : "并列"} \`${r.cohort.tiePolicy}\`, minCap \`${r.cohort.minCap}\``);
     out.push("");

@@ -137,7 +137,7 @@ export class Builder implements BuildContext {
 
   provenance(src: SourceRef | undefined, path: Path): Provenance | undefined {
     if (!src) return undefined;
-    if ("default" in src) return freeze({ default: src.default });
+    if ("default" in src) return freeze(src.zh !== undefined ? { default: src.default, zh: src.zh } : { default: src.default });
     const doc = this.r.documents[src.document];
     if (!doc) {
       this.issue("unknown_reference", [...path, "document"], `unknown document "${src.document}"${didYouMean(src.document, Object.keys(this.r.documents))}`);
@@ -147,6 +147,7 @@ export class Builder implements BuildContext {
       document: src.document,
       quote: src.quote,
       ...(src.note ? { note: src.note } : {}),
+      ...(src.noteZh ? { noteZh: src.noteZh } : {}),
     });
   }
 

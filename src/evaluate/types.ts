@@ -54,8 +54,8 @@ export interface EvaluateOptions {
  * default's reason.
  */
 export type Provenance =
-  | { readonly document: string; readonly quote: string; readonly note?: string; readonly original?: true }
-  | { readonly default: string; readonly original?: true };
+  | { readonly document: string; readonly quote: string; readonly note?: string; readonly noteZh?: string; readonly original?: true }
+  | { readonly default: string; readonly zh?: string; readonly original?: true };
 
 /** A parameter an overridden edition changed, as a trace entry shows it: the value that decided, and the official one. */
 export interface ParameterOverride {

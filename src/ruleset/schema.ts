@@ -19,9 +19,11 @@ export const Source = z.union([
     document: text("Key into the ruleset's `documents`"),
     quote: text("The Chinese source text, verbatim (simplified characters)"),
     note: z.optional(text("How the quote is read, when that is not obvious")),
+    noteZh: z.optional(text("The note in Chinese, for the Chinese guides and explanations")),
   }),
   z.strictObject({
     default: text("Why this default was chosen where the sources are silent"),
+    zh: z.optional(text("The reason in Chinese, for the Chinese guides and explanations")),
   }),
 ]);
 
