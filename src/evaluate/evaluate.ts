@@ -339,17 +339,42 @@ export function withValues(model: Model, base: readonly TraceEntry[], frame: rea
     const e = base[i]!;
     const rs = readers.get(e);
     if (!rs) continue;
-    const values: Record<string, string> = {};
-    for (const r of rs) {
-      const v = r.read(frame, fast);
-      if (v !== undefined) values[r.name] = v;
+    // Entries with the same values are shared (a boolean condition has two): a small memo per entry.
+    let key = "";
+    const texts: (string | undefined)[] = new Array(rs.length);
+    for (let k = 0; k < rs.length; k++) {
+      const v = rs[k]!.read(frame, fast);
+      texts[k] = v;
+      key += v === undefined ? "\u0000" : `${v}\u0001`;
+    }
+    let memo = valuedMemo.get(e);
+    if (!memo) valuedMemo.set(e, (memo = new Map()));
+    let valued = memo.get(key);
+    if (!valued) {
+      const values: Record<string, string> = {};
+      for (let k = 0; k < rs.length; k++) if (texts[k] !== undefined) values[rs[k]!.name] = texts[k]!;
+      const score = e.rule.startsWith("scores.") ? values[e.rule.slice(7)] : e.value;
+      valued = freeze({
+        rule: e.rule,
+        path: e.path,
+        outcome: e.outcome,
+        ...(score !== undefined ? { value: score } : {}),
+        values: freeze(values),
+        isDefault: e.isDefault,
+        ...(e.source ? { source: e.source } : {}),
+        ...(e.overridden ? { overridden: e.overridden, overrides: e.overrides } : {}),
+      });
+      if (memo.size >= 256) memo.clear();
+      memo.set(key, valued);
     }
     out ??= base.slice();
-    const score = e.rule.startsWith("scores.") ? values[e.rule.slice(7)] : undefined;
-    out[i] = freeze({ ...e, ...(score !== undefined ? { value: score } : {}), values: freeze(values) });
+    out[i] = valued;
   }
   return out ? freeze(out) : base;
 }
+
+/** Valued trace entries by their values, per entry (bounded). */
+const valuedMemo = new WeakMap<TraceEntry, Map<string, TraceEntry>>();
 
 /** How to read one named value of a frame as trace text. */
 interface ValueReader {
