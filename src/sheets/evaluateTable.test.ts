@@ -58,6 +58,8 @@ describe("evaluateTable — headers", () => {
       ["m-1", true, true, true, true, true, true, true, true, 8, 9, 10],
     ]);
     expect(out[1]![7]).toBe('column 10 "orgLifeScor" is not a fact of rushan/member (did you mean "orgLifeScore"?)');
+    const zh = member.evaluateTable([["编号", "组织生活量化考核得份"], ["m-1", 8]]);
+    expect(zh[1]![7]).toBe("第 2 列“组织生活量化考核得份”不是本方案的事实项（是否应为“组织生活量化考核得分”？）");
     expect(out[1]![1]).toBe("");
   });
   it("two columns for one fact, or no id column, are errors too", () => {
