@@ -54,7 +54,8 @@ export class RulesetError extends Error {
   /** The ruleset's id, when it could be read. */
   readonly ruleset: string | undefined;
 
-  constructor(ruleset: string | undefined, issues: readonly IssueDraft[]) {
+  /** @param issues - the issues found; each gets its Chinese `zh` here when it has none. */
+  constructor(ruleset: string | undefined, issues: readonly (Omit<RulesetIssue, "zh"> & { readonly zh?: string })[]) {
     super(
       `${ruleset ?? "ruleset"}: ${issues.length} issue${issues.length === 1 ? "" : "s"}\n` +
         issues.map((i) => `✖ ${i.message}\n  → at ${formatPath(i.path)}`).join("\n"),
