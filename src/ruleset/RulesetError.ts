@@ -43,12 +43,30 @@ export function formatPath(path: IssuePath): string {
   return s || "(root)";
 }
 
+/** A symbol registered once per JavaScript realm, so every copy of the class finds the same one. */
+const BRAND: unique symbol = Symbol.for("xingji.RulesetError") as never;
+
 /**
  * Thrown by `compile` when a ruleset is invalid. Holds every issue found, not only the first,
  * each with its JSON path inside the ruleset.
  */
 export class RulesetError extends Error {
   override readonly name = "RulesetError";
+  /** The brand shared by every copy of this class (the ESM and CJS builds, the global build). */
+  readonly [BRAND] = true;
+
+  /**
+   * Whether `e` is a RulesetError from any copy of xingji (the ESM or CJS build, another bundle,
+   * another realm): a registered symbol brand, not the prototype chain.
+   */
+  static is(e: unknown): e is RulesetError {
+    return e !== null && typeof e === "object" && (e as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  /** `instanceof RulesetError` holds for an error of either build (it checks the brand). */
+  static override [Symbol.hasInstance](e: unknown): boolean {
+    return RulesetError.is(e);
+  }
   /** Every problem found, in document order. */
   readonly issues: readonly RulesetIssue[];
   /** The ruleset's id, when it could be read. */
