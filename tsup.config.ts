@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { defineConfig, type Options } from "tsup";
 
+const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string; license: string };
+
 /**
  * For the spreadsheet build only: replace src/rulesets.ts (which imports every JSON file) with the
  * same rulesets deflated and base64-encoded, inflated once at load (src/_lib/unpack.ts). The
@@ -22,7 +24,7 @@ const packRulesets: NonNullable<Options["esbuildPlugins"]>[number] = {
       for (const id of ids) data[id] = JSON.parse(readFileSync(join(root, `${id}.json`), "utf8"));
       const packed = deflateRawSync(Buffer.from(JSON.stringify(data)), { level: 9 }).toString("base64");
       return {
-        contents: `import { unpackRulesets } from "./_lib/unpack.js";\nexport const rulesets = /* @__PURE__ */ unpackRulesets(${JSON.stringify(packed)});\n`,
+        contents: `import { unpackRulesets } from "./_lib/unpack.js";\nimport { registered } from "./rulesets/bundled.js";\nexport const rulesets = registered(unpackRulesets(${JSON.stringify(packed)}));\n`,
         loader: "ts",
         resolveDir: join(process.cwd(), "src"),
       };
@@ -30,10 +32,19 @@ const packRulesets: NonNullable<Options["esbuildPlugins"]>[number] = {
   },
 };
 
+/** `rulesets/<scheme>/<subject>` → `src/rulesets/<scheme>/<subject>.ts`, one per bundled ruleset. */
+const rulesetEntries = Object.fromEntries(
+  readdirSync(join(process.cwd(), "src", "rulesets"), { recursive: true })
+    .map(String)
+    .filter((f) => /^[a-z]+[\\/][a-z]+\.ts$/.test(f) && !f.endsWith(".test.ts"))
+    .map((f) => [`rulesets/${f.replace(/\\/g, "/").replace(/\.ts$/, "")}`, `src/rulesets/${f.replace(/\\/g, "/")}`]),
+);
+
 export default defineConfig([
   {
     // The package: ESM + CJS with types; dependencies stay external.
-    entry: { index: "src/index.ts" },
+    // Each bundled ruleset is its own entry too (`xingji/rulesets/<scheme>/<subject>`).
+    entry: { index: "src/index.ts", ...rulesetEntries },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
@@ -53,6 +64,9 @@ export default defineConfig([
     minify: true,
     outExtension: () => ({ js: ".global.js" }),
     esbuildPlugins: [packRulesets],
+    // Bundled code's `globalThis` is a scope of the bundle's own (build/global-scope.js).
+    inject: ["build/global-scope.js"],
+    banner: { js: `/*! xingji ${pkg.version} (星级) · ${pkg.license} licence · the global build: one global, Xingji */` },
     // Chinese text as UTF-8 (3 bytes a character), not \uXXXX escapes (6).
     esbuildOptions(options) {
       options.charset = "utf8";

@@ -22,12 +22,16 @@ try {
   writeFileSync(join(dir, "esm.mjs"), probe(`import { compile, rulesets } from "xingji";`));
   writeFileSync(join(dir, "cjs.cjs"), probe(`const { compile, rulesets } = require("xingji");`));
   writeFileSync(join(dir, "json.mjs"), `import data from "xingji/rulesets/rushan/member.json" with { type: "json" };\nif (data.id !== "rushan/member") throw new Error("ruleset json not exported");\nconsole.log("ok");`);
-  for (const f of ["esm.mjs", "cjs.cjs", "json.mjs"]) {
+  // One ruleset alone, by import and by require; one RulesetError across both builds; the global file.
+  writeFileSync(join(dir, "one.mjs"), `import { compile, RulesetError } from "xingji";\nimport ruleset from "xingji/rulesets/qianjin/organization";\nimport { createRequire } from "node:module";\nconst require = createRequire(import.meta.url);\nconst r = compile(ruleset).evaluate({ id: "q", facts: ${JSON.stringify(facts)} });\nif (!r.ok || r.rating.stars !== 4) throw new Error("ruleset module");\nlet e; try { require("xingji").compile({ id: "x" }); } catch (x) { e = x; }\nif (!(e instanceof RulesetError) || !RulesetError.is(e)) throw new Error("RulesetError across builds");\nconsole.log("ok");`);
+  writeFileSync(join(dir, "one.cjs"), `const { compile } = require("xingji");\nconst ruleset = require("xingji/rulesets/qianjin/organization");\nif (ruleset.id !== "qianjin/organization" || !Object.isFrozen(ruleset)) throw new Error("ruleset module (CJS)");\nif (!compile(ruleset).evaluate({ id: "q", facts: ${JSON.stringify(facts)} }).ok) throw new Error("evaluate");\nconsole.log("ok");`);
+  writeFileSync(join(dir, "global.cjs"), `const vm = require("node:vm"); const fs = require("node:fs");\nconst file = require.resolve("xingji/global");\nconst ctx = vm.createContext({}); vm.runInContext(fs.readFileSync(file, "utf8"), ctx);\nif (vm.runInContext("Xingji.version", ctx) !== require("xingji/package.json").version) throw new Error("global build");\nconsole.log("ok");`);
+  for (const f of ["esm.mjs", "cjs.cjs", "json.mjs", "one.mjs", "one.cjs", "global.cjs"]) {
     const out = run("node", [f], dir).trim();
     console.log(`${f}: ${out}`);
     if (out !== "ok") process.exit(1);
   }
-  console.log(`installed ${tarball} into a fresh project: ESM import, CJS require and the ruleset JSON export work`);
+  console.log(`installed ${tarball} into a fresh project: ESM import, CJS require, a ruleset alone (both ways), the ruleset JSON, one RulesetError across builds, and xingji/global work`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export { compile } from "./compile/scheme.js";
+export { version } from "./version.js";
 export type { Scheme, FactInfo, ProcedureStep } from "./compile/scheme.js";
 export { workingDays } from "./calendar/workingDays.js";
 export type { ExplainOptions } from "./words/explain.js";
@@ -16,6 +17,7 @@ export type { WorkingDayCalendar, WorkingDayOptions, CountedDate } from "./calen
 export type { Extension } from "./compile/extend.js";
 export type { CohortOptions, CohortResult, Adjustment } from "./cohort/evaluateCohort.js";
 export { rulesets } from "./rulesets.js";
+export type { BundledRulesetId, BundledRuleset } from "./rulesets/bundled.js";
 export { compact } from "./store/compact.js";
 export { RulesetError } from "./ruleset/RulesetError.js";
 export type { RulesetIssue, RulesetIssueCode, IssuePath } from "./ruleset/RulesetError.js";

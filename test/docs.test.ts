@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { rulesets } from "../src/index.js";
+import { rulesets, type BundledRulesetId } from "../src/index.js";
 import { renderGuide } from "../scripts/guides.js";
 
 describe("docs/guides", () => {
@@ -8,7 +8,7 @@ describe("docs/guides", () => {
     for (const lang of ["zh", "en"] as const) {
       it(`${id}.${lang} is what the ruleset says now (run \`npm run guides\` after changing a ruleset)`, () => {
         const file = new URL(`../docs/guides/${id.replace("/", "-")}.${lang}.md`, import.meta.url);
-        expect(readFileSync(file, "utf8")).toBe(renderGuide(rulesets[id]!, lang));
+        expect(readFileSync(file, "utf8")).toBe(renderGuide(rulesets[id as BundledRulesetId], lang));
       });
     }
   }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { rulesets } from "../src/index.js";
+import { rulesets, type BundledRulesetId } from "../src/index.js";
 import { buildModel } from "../src/compile/compile.js";
 import { evaluateSubject } from "../src/evaluate/evaluate.js";
 import { downgrades, factsOf, seeded } from "./arbitraries.js";
@@ -12,7 +12,7 @@ import { downgrades, factsOf, seeded } from "./arbitraries.js";
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v));
 
 function agree(id: string, facts: fc.Arbitrary<Record<string, unknown>>, events?: fc.Arbitrary<unknown[] | undefined>) {
-  const model = buildModel(rulesets[id]);
+  const model = buildModel(rulesets[id as BundledRulesetId]);
   it(`${id}: fast and exact evaluation agree on random subjects`, () => {
     expect(model.fast).toBe(true);
     fc.assert(

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { seeded } from "./arbitraries.js";
 import { describe, expect, it } from "vitest";
-import { compile, rulesets } from "../src/index.js";
+import { compile, rulesets, type BundledRulesetId } from "../src/index.js";
 
 /**
  * Bad data is an answer, never an exception: whatever JSON arrives as facts, events or history,
@@ -9,7 +9,7 @@ import { compile, rulesets } from "../src/index.js";
  */
 describe("no input data makes the evaluator throw", () => {
   for (const id of Object.keys(rulesets)) {
-    const scheme = compile(rulesets[id]!);
+    const scheme = compile(rulesets[id as BundledRulesetId]);
     const factIds = scheme.facts.map((f) => f.id);
     const value = fc.oneof(fc.jsonValue(), fc.constantFrom("", " ", "1e3", "NaN", "-0", "0.000001", "是", "TRUE", "99999999999999999999"), fc.double());
     const facts = fc.dictionary(fc.oneof(fc.constantFrom(...factIds), fc.string()), value, { maxKeys: factIds.length + 2 });

@@ -1,7 +1,6 @@
-import { UTCDate } from "@date-fns/utc";
 import { addDays } from "date-fns/addDays";
 import { show } from "../_lib/text.js";
-import { formatIsoDate, parseIsoDate } from "../_lib/dates.js";
+import { formatIsoDate, parseIsoDate, type UtcDay } from "../_lib/dates.js";
 
 /** Options of {@link workingDays}. */
 export interface WorkingDayOptions {
@@ -42,7 +41,7 @@ export interface WorkingDayCalendar {
   covers(date: string): boolean;
 }
 
-function day(date: string, what: string): UTCDate {
+function day(date: string, what: string): UtcDay {
   if (typeof date !== "string") throw new TypeError(`${what} must be an ISO date string "yyyy-MM-dd", got ${typeof date}`);
   const d = parseIsoDate(date);
   if (!d) throw new RangeError(`${what} must be an ISO date "yyyy-MM-dd", got ${show(date)}`);
@@ -74,7 +73,7 @@ export function workingDays(options: WorkingDayOptions = {}): WorkingDayCalendar
   const coverage = options.coverage ? { from: formatIsoDate(day(options.coverage.from, "coverage.from")), to: formatIsoDate(day(options.coverage.to, "coverage.to")) } : undefined;
   if (coverage && coverage.from > coverage.to) throw new RangeError(`coverage.from (${coverage.from}) is after coverage.to (${coverage.to})`);
   const covers = (iso: string) => !coverage || (iso >= coverage.from && iso <= coverage.to);
-  const isWorking = (d: UTCDate, iso: string) => {
+  const isWorking = (d: UtcDay, iso: string) => {
     if (makeup.has(iso)) return true;
     if (holidays.has(iso)) return false;
     const w = d.getDay();
@@ -113,7 +112,7 @@ export function workingDays(options: WorkingDayOptions = {}): WorkingDayCalendar
       const start = day(date, "the start date");
       let d = addDays(start, n);
       const outside: string[] = [];
-      const note = (x: UTCDate) => {
+      const note = (x: UtcDay) => {
         const iso = formatIsoDate(x);
         if (!covers(iso)) outside.push(iso);
         return iso;

@@ -15,7 +15,7 @@ import { attachTrace, fastFactInfo, internPlan, range, ratingResults } from "./p
 import { buildCohort } from "./cohortRules.js";
 import type { BuildContext } from "./context.js";
 import { buildRating, buildTiers } from "./outcome.js";
-import { Ruleset, type RulesetSource, type SourceRef } from "../ruleset/schema.js";
+import { schemas, type RulesetSource, type SourceRef } from "../ruleset/schema.js";
 import { fromZodIssues } from "../ruleset/zodIssues.js";
 import { VOCABULARY } from "../ruleset/vocabulary.js";
 import { KIND_BOOLEAN, KIND_ENUM, KIND_LIST, KIND_NUMBER, type ConditionShape, type Operand, type CClause, type CFact, type CRating, type CRemedyRule, type CScore, type CStar, type CVeto, type Model } from "./model.js";
@@ -37,7 +37,7 @@ export function buildModel(input: unknown, overrides?: ReadonlyMap<string, Overr
   const id = input && typeof input === "object" && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : undefined;
   const hostile = plainDataIssues(input);
   if (hostile.length) throw new RulesetError(id, hostile);
-  const parsed = Ruleset.safeParse(input);
+  const parsed = schemas().Ruleset.safeParse(input);
   if (!parsed.success) {
     throw new RulesetError(id, fromZodIssues(parsed.error.issues as never, input, VOCABULARY));
   }

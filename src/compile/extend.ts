@@ -4,9 +4,14 @@ import { quote } from "../_lib/text.js";
 import { RulesetError, type IssueDraft } from "../ruleset/RulesetError.js";
 import type { RulesetSource } from "../ruleset/schema.js";
 
-/** `{ extends: "<bundled ruleset id>", parameters: { name: value } }`: a simulation of a bundled scheme. */
+/**
+ * `{ extends, parameters: { name: value } }`: a simulation of a scheme. `extends` is a bundled
+ * ruleset's id (known once the `rulesets` map is loaded, as it is by `import "xingji"` in Node and
+ * in the global build), or a ruleset's data itself (e.g. one imported alone from
+ * `xingji/rulesets/<id>`, or your own).
+ */
 export interface Extension {
-  readonly extends: string;
+  readonly extends: string | RulesetSource;
   readonly parameters?: Readonly<Record<string, unknown>>;
 }
 
@@ -113,18 +118,26 @@ export function overridesOf(base: RulesetSource, previous: ReadonlyMap<string, O
   return out;
 }
 
-/** Resolves `{ extends, parameters }` against the bundled rulesets. */
+/** The ruleset `extends` names: a bundled one by id, or the data given. */
+export function baseOf(input: Extension, bundled: Readonly<Record<string, RulesetSource>>): RulesetSource | undefined {
+  const e = input.extends as unknown;
+  if (typeof e === "string") return own(bundled, e);
+  return e !== null && typeof e === "object" && !Array.isArray(e) && typeof (e as { id?: unknown }).id === "string" ? (e as RulesetSource) : undefined;
+}
+
+/** Resolves `{ extends, parameters }` against the bundled rulesets (or the ruleset data given). */
 export function resolveExtension(input: Extension, bundled: Readonly<Record<string, RulesetSource>>): RulesetSource {
   const extra = Object.keys(input).filter((k) => k !== "extends" && k !== "parameters");
   const issues: IssueDraft[] = extra.map((k) => ({ code: "invalid_schema", path: [k], message: `unknown key "${k}" next to "extends" (only "parameters" may be overridden)` }));
-  const base = typeof input.extends === "string" ? own(bundled, input.extends) : undefined;
+  const base = baseOf(input, bundled);
   if (!base) {
+    const known = Object.keys(bundled);
     issues.unshift({
       code: "unknown_ruleset",
       path: ["extends"],
-      message: `unknown ruleset ${typeof input.extends === "string" ? quote(input.extends) : describe(input.extends)}${typeof input.extends === "string" ? didYouMean(input.extends, Object.keys(bundled)) : ""}; bundled: ${Object.keys(bundled).join(", ")}`,
+      message: `unknown ruleset ${typeof input.extends === "string" ? quote(input.extends) : describe(input.extends)}${typeof input.extends === "string" ? didYouMean(input.extends, known) : ""}; ${known.length ? `bundled: ${known.join(", ")}` : 'no bundled ruleset is loaded: import { rulesets } from "xingji", or pass the ruleset itself as extends'}`,
     });
   }
-  if (issues.length) throw new RulesetError(typeof input.extends === "string" ? input.extends : undefined, issues);
+  if (issues.length) throw new RulesetError(typeof input.extends === "string" ? input.extends : base?.id, issues);
   return overrideParameters(base!, input.parameters ?? {});
 }

@@ -1,7 +1,7 @@
 import { buildModel } from "./compile.js";
-import { isExtension, overrideParameters, overridesOf, resolveExtension, type Override } from "./extend.js";
+import { baseOf, isExtension, overrideParameters, overridesOf, resolveExtension, type Override } from "./extend.js";
 import { evaluateCohort, type CohortOptions, type CohortResult } from "../cohort/evaluateCohort.js";
-import { rulesets } from "../rulesets.js";
+import { bundledRulesets } from "../rulesets/bundled.js";
 import { weekdays, type WorkingDayCalendar } from "../calendar/workingDays.js";
 import { evaluateTable, type TableOptions } from "../sheets/evaluateTable.js";
 import { evaluateStream, type StreamOptions } from "../sheets/evaluateStream.js";
@@ -184,8 +184,8 @@ function deadline(model: Model, stepId: string, fromDate: string, calendar: Work
 export function compile(ruleset: unknown): Scheme {
   misuse(ruleset);
   if (isExtension(ruleset)) {
-    const source = resolveExtension(ruleset, rulesets);
-    const base = rulesets[ruleset.extends as keyof typeof rulesets] as RulesetSource;
+    const source = resolveExtension(ruleset, bundledRulesets());
+    const base = baseOf(ruleset, bundledRulesets())!;
     return schemeOf(buildOverride(source, ruleset.parameters, overridesOf(base, undefined, (ruleset.parameters ?? {}) as Record<string, unknown>)));
   }
   return schemeOf(buildModel(ruleset));
@@ -224,6 +224,7 @@ function textAt(source: unknown, path: readonly (string | number)[]): string {
 
 /** What a caller most likely did wrong, when `compile` gets something that is not a ruleset object. */
 function misuse(ruleset: unknown): void {
+  const rulesets = bundledRulesets();
   let message: string | undefined;
   if (ruleset === undefined) message = `compile() got undefined: is the rulesets[…] id right? bundled: ${Object.keys(rulesets).join(", ")}`;
   else if (typeof ruleset === "string") {

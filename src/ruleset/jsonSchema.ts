@@ -1,10 +1,10 @@
 import * as z from "zod/mini";
-import { Ruleset } from "./schema.js";
+import { schemas } from "./schema.js";
 
 /** The JSON Schema of the ruleset format, generated from the zod schema. Used by editors through `$schema`. */
 export function rulesetJsonSchema(): Record<string, unknown> {
   return {
-    ...(z.toJSONSchema(Ruleset) as Record<string, unknown>),
+    ...(z.toJSONSchema(schemas().Ruleset) as Record<string, unknown>),
     $id: "https://unpkg.com/xingji/rulesets/ruleset.schema.json",
     title: "xingji ruleset",
   };

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
+import { parse } from "acorn";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
 
@@ -17,8 +18,40 @@ describe("dist/xingji.global.js — the spreadsheet build", () => {
   it("defines one global, Xingji, with the API and every bundled ruleset, in a context that has no Node or browser globals", () => {
     const ctx = bare();
     expect(vm.runInContext("typeof require + typeof process + typeof window + typeof module", ctx)).toBe("undefinedundefinedundefinedundefined");
-    expect(vm.runInContext("Object.keys(Xingji).sort().join()", ctx)).toBe("RulesetError,compact,compile,rulesets,workingDays");
+    expect(vm.runInContext("Object.keys(Xingji).sort().join()", ctx)).toBe("RulesetError,compact,compile,rulesets,version,workingDays");
     expect(vm.runInContext("Object.keys(Xingji.rulesets).join()", ctx)).toBe("rushan/organization,rushan/member,qianjin/organization,yantian/organization,feicheng/branch,liuzhou/village,liuzhou/learning");
+  });
+
+  it("loads without globalThis and without Intl, and adds exactly one global: Xingji, with its version", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+    for (const remove of ["globalThis", "Intl", "globalThis, Intl"]) {
+      const ctx = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
+      vm.runInContext(remove.split(", ").map((g) => `delete this.${g};`).join(""), ctx);
+      const before = vm.runInContext("Object.getOwnPropertyNames(this).sort().join()", ctx) as string;
+      vm.runInContext(code, ctx);
+      const after = vm.runInContext("Object.getOwnPropertyNames(this).sort().join()", ctx) as string;
+      expect(vm.runInContext(`typeof globalThis + typeof Intl`, ctx)).toBe(remove === "globalThis" ? "undefinedobject" : remove === "Intl" ? "objectundefined" : "undefinedundefined");
+      expect(after.split(",").filter((g) => !before.split(",").includes(g))).toEqual(["Xingji"]);
+      expect(vm.runInContext("Xingji.version", ctx)).toBe(pkg.version);
+      // Everything dates touch: due dates (years), working days, a notice period, a table's date cells.
+      const out = vm.runInContext(
+        `var s = Xingji.compile(Xingji.rulesets["rushan/member"]);
+         var r = s.evaluate({ id: "m", facts: { ideals: true, orgAwareness: false, moralConduct: false, exemplar: false, duty: true, volunteer: true, stability: false, tackleHard: false, orgLifeScore: 5, surveySatisfied: 1, surveyValid: 10 } }, { asOf: "2024-02-29" });
+         var q = Xingji.compile(Xingji.rulesets["qianjin/organization"]);
+         var f = Xingji.compile(Xingji.rulesets["feicheng/branch"]).evaluateTable([["编号", "领域", "班子建设得分", "运行机制得分", "组织生活得分", "党员管理得分", "基础保障得分", "作用发挥得分", "降级日期", "降级级数", "降级原因"], ["b", "农村", 20, 20, 20, 20, 20, 100, "2024年7月1日", 1, "x"]], { asOf: "2024-12-31" });
+         [r.remediation.steps[0].id, r.remediation.steps[0].due, q.deadline("appeal", "2024-09-27"), f[1][1]].join("|")`,
+        ctx,
+      );
+      // 3 stars → branch mentoring one year after 2024-02-29: 2025-02-28 (date-fns clamps to the month's end).
+      // 15 working days after Friday 2024-09-27 (Monday–Friday): 2024-10-18. 100 → level 5, down one → 4.
+      expect(out).toBe("branchMentoring|2025-02-28|2024-10-18|4星级");
+    }
+  });
+
+  it("is ES2019 syntax (checked by a parser, not only by the bundler's target)", () => {
+    expect(() => parse(code, { ecmaVersion: 2019, sourceType: "script" })).not.toThrow();
+    // The parser does reject newer syntax (so the check can fail).
+    expect(() => parse("a ?? b", { ecmaVersion: 2019, sourceType: "script" })).toThrow();
   });
 
   it("evaluates a table there, messy cells and a bad row included", () => {

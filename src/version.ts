@@ -1,0 +1,2 @@
+/** The package version (checked against package.json by a test). */
+export const version = "0.1.0";
