@@ -49,7 +49,7 @@ describe("compact stored results", () => {
       ok: true,
       id: "m-017",
       ruleset: { id: "rushan/member", version: "1.0.0" },
-      rating: { stars: 8, max: 10 },
+      rating: { kind: "stars", stars: 8, max: 10 },
       // orgLifeScore 6 is not above 6: 组织观念星 and 模范表率星 are not earned.
       earned: ["ideals", "moralConduct", "massRecognition", "duty", "volunteer", "stability", "tackleHard", "massSatisfaction"],
       qualified: false,

@@ -35,8 +35,11 @@ export function attachTrace(result: StarResult, entry: TraceEntry): void {
 
 export function ratingResults(rating: CRating): Map<number | string, RatingResult> {
   const m = new Map<number | string, RatingResult>();
-  if (rating.kind === "grades") for (const g of rating.grades) m.set(g, freeze({ grade: g }));
-  else for (let v = rating.min; v <= rating.max; v++) m.set(v, freeze({ stars: v, max: rating.max }));
+  if (rating.kind === "grades") for (const g of rating.grades) m.set(g, freeze({ kind: "grade" as const, grade: g }));
+  else {
+    const kind = rating.kind === "starCount" ? ("stars" as const) : ("level" as const);
+    for (let v = rating.min; v <= rating.max; v++) m.set(v, freeze({ kind, stars: v, max: rating.max }));
+  }
   return m;
 }
 

@@ -95,7 +95,7 @@ describe("veto effects", () => {
     const scheme = compile(r);
     const res = scheme.evaluate({ id: "m", facts: { ...good, vetoes: ["expelled"] } });
     if (!res.ok) throw new Error("expected ok");
-    expect(res.rating).toEqual({ stars: 0, max: 10 });
+    expect(res.rating).toMatchObject({ stars: 0, max: 10 });
     expect(res.stars.every((s) => !s.earned && s.vetoedBy.includes("expelled"))).toBe(true);
     expect([res.tier.id, res.qualified, res.vetoes.map((v) => v.effect)]).toEqual(["rectify", false, ["disqualify"]]);
     expect(res.remediation.nextLevel).toEqual({ to: 1, changes: [], blockedBy: ["expelled"] });

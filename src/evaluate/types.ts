@@ -82,10 +82,16 @@ export interface StarResult {
   readonly reason: Bilingual;
 }
 
-/** The rating after vetoes, caps, events and (in a cohort) quotas. */
+/**
+ * The rating after vetoes, caps, events and (in a cohort) quotas: a star count (`kind: "stars"`,
+ * Rushan, Qianjin), a level (`kind: "level"`, Feicheng, Liuzhou villages: `stars` is the level),
+ * or a grade (`kind: "grade"`, Yantian, Liuzhou learning). Switch on `kind`, and `stars` is a
+ * number where it exists.
+ */
 export type RatingResult =
-  | { readonly stars: number; readonly max: number; readonly grade?: undefined }
-  | { readonly grade: string; readonly stars?: undefined; readonly max?: undefined };
+  | { readonly kind: "stars"; readonly stars: number; readonly max: number; readonly grade?: undefined }
+  | { readonly kind: "level"; readonly stars: number; readonly max: number; readonly grade?: undefined }
+  | { readonly kind: "grade"; readonly grade: string; readonly stars?: undefined; readonly max?: undefined };
 
 /** A veto item or cap that applied. */
 export interface VetoResult {

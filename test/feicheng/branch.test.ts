@@ -13,9 +13,9 @@ const EXAMPLE = { domain: "rural", team: 19, operation: 18, orgLife: 19, memberM
 describe("feicheng/branch — worked example 6", () => {
   it("rural, categories 93, role 95 → total 93.8, level 5; a religiousInfiltration veto caps it at 4: 400 a month, 4800 a year", () => {
     const clean = ok(scheme.evaluate({ id: "f", facts: EXAMPLE }));
-    expect([clean.scores.total, clean.rating]).toEqual(["93.8", { stars: 5, max: 5 }]);
+    expect([clean.scores.total, clean.rating]).toEqual(["93.8", { kind: "level", stars: 5, max: 5 }]);
     const r = ok(scheme.evaluate({ id: "f", facts: { ...EXAMPLE, vetoes: ["religiousInfiltration"] } }));
-    expect(r.rating).toEqual({ stars: 4, max: 5 });
+    expect(r.rating).toEqual({ kind: "level", stars: 4, max: 5 });
     expect(r.vetoes).toEqual([{ id: "religiousInfiltration", label: { zh: "宗教势力渗透蔓延", en: "religious infiltration" }, effect: "capLevel", cap: 4 }]);
     expect(r.tier.payments).toEqual([{ id: "secretaryAllowance", label: { zh: "村党支部书记星级补贴", en: "village secretary allowance" }, amount: "400", period: "month", perYear: "4800" }]);
     const cohort = scheme.evaluateCohort([{ id: "f", facts: { ...EXAMPLE, vetoes: ["religiousInfiltration"] } }]);

@@ -27,7 +27,7 @@ function cohortOf(s: typeof scheme, subjects: unknown[]) {
 describe("qianjin/organization — worked example 3", () => {
   it("18, 16, 15.5, 20, 17 → 4 stars (15.5 < 16), total 86.5, fourStar, 8 bonus points", () => {
     const r = ok(scheme.evaluate({ id: "q", facts: { grid: 18, regional: 16, professional: 15.5, smartService: 20, standardizedOperation: 17 } }));
-    expect(r.rating).toEqual({ stars: 4, max: 5 });
+    expect(r.rating).toMatchObject({ stars: 4, max: 5 });
     expect(r.scores.total).toBe("86.5");
     expect(r.tier.id).toBe("fourStar");
     expect(r.tier.bonusPoints).toBe("8");

@@ -10,7 +10,7 @@ describe("rushan/member — worked examples (schemes.md)", () => {
     const r = ok(scheme.evaluate(member({ ...ALL_MEMBER_BOOLEANS, orgLifeScore: 6, surveySatisfied: 9, surveyValid: 10 })));
     // Hand count: 10 stars minus orgAwareness and exemplar (6 is not > 6) = 8.
     expect(earned(r)).toEqual(["ideals", "moralConduct", "massRecognition", "duty", "volunteer", "stability", "tackleHard", "massSatisfaction"]);
-    expect(r.rating).toEqual({ stars: 8, max: 10 });
+    expect(r.rating).toEqual({ kind: "stars", stars: 8, max: 10 });
     expect(r.tier.id).toBe("consolidate");
     expect(r.tier.actions).toEqual([]); // commendation needs exactly 10
     expect(r.qualified).toBe(false);
@@ -22,7 +22,7 @@ describe("rushan/member — worked examples (schemes.md)", () => {
 
   it("example 2: a veto on ideals cancels that star only; 70% misses 群众满意星 (> 80%) but earns 群众认可星 (> 60%) → 8 stars, not qualified", () => {
     const r = ok(scheme.evaluate(member({ ...ALL_MEMBER_BOOLEANS, orgLifeScore: 8, surveySatisfied: 7, surveyValid: 10, vetoes: ["ideals"] })));
-    expect(r.rating).toEqual({ stars: 8, max: 10 });
+    expect(r.rating).toEqual({ kind: "stars", stars: 8, max: 10 });
     const ideals = r.stars.find((s) => s.id === "ideals")!;
     expect(ideals).toMatchObject({ earned: false, vetoedBy: ["ideals"] });
     expect(ideals.reason.zh).toContain("一票否决");
@@ -53,7 +53,7 @@ describe("rushan/member — thresholds at their boundaries", () => {
 
   it("orgLifeScore 6.01 (a decimal string) is above 6 and earns both org-life stars", () => {
     const r = ok(scheme.evaluate(member({ ...ALL_MEMBER_BOOLEANS, orgLifeScore: "6.01", surveySatisfied: 9, surveyValid: 10 })));
-    expect(r.rating).toEqual({ stars: 10, max: 10 });
+    expect(r.rating).toEqual({ kind: "stars", stars: 10, max: 10 });
     expect(r.qualified).toBe(true);
   });
 
@@ -68,20 +68,20 @@ describe("rushan/member — tiers", () => {
   const ten = { ...ALL_MEMBER_BOOLEANS, orgLifeScore: 9, surveySatisfied: 10, surveyValid: 10 };
   it("10 stars: consolidate plus 市、街道两级集中表彰", () => {
     const r = ok(scheme.evaluate(member(ten)));
-    expect(r.rating).toEqual({ stars: 10, max: 10 });
+    expect(r.rating).toEqual({ kind: "stars", stars: 10, max: 10 });
     expect(r.tier.id).toBe("consolidate");
     expect(r.tier.actions.map((a) => a.id)).toEqual(["commendation"]);
   });
   it("8 stars is consolidate (8星以上 includes 8); 7 is improve; 5 is improve; 4 is rectify", () => {
     const eight = ok(scheme.evaluate(member({ ...ten, duty: false, volunteer: false })));
-    expect([eight.rating, eight.tier.id]).toEqual([{ stars: 8, max: 10 }, "consolidate"]);
+    expect([eight.rating, eight.tier.id]).toEqual([{ kind: "stars", stars: 8, max: 10 }, "consolidate"]);
     const seven = ok(scheme.evaluate(member({ ...ten, duty: false, volunteer: false, stability: false })));
-    expect([seven.rating, seven.tier.id]).toEqual([{ stars: 7, max: 10 }, "improve"]);
+    expect([seven.rating, seven.tier.id]).toEqual([{ kind: "stars", stars: 7, max: 10 }, "improve"]);
     const five = ok(scheme.evaluate(member({ ...ten, duty: false, volunteer: false, stability: false, tackleHard: false, surveySatisfied: 8 })));
-    expect([five.rating, five.tier.id]).toEqual([{ stars: 5, max: 10 }, "improve"]);
+    expect([five.rating, five.tier.id]).toEqual([{ kind: "stars", stars: 5, max: 10 }, "improve"]);
     expect(five.qualified).toBe(true);
     const four = ok(scheme.evaluate(member({ ...ten, duty: false, volunteer: false, stability: false, tackleHard: false, surveySatisfied: 8, ideals: false })));
-    expect([four.rating, four.tier.id]).toEqual([{ stars: 4, max: 10 }, "rectify"]);
+    expect([four.rating, four.tier.id]).toEqual([{ kind: "stars", stars: 4, max: 10 }, "rectify"]);
   });
 });
 
@@ -98,7 +98,7 @@ describe("rushan/member — the mentoring table (帮教), one row per test", () 
   const lastYear = (facts: Record<string, unknown>, history?: unknown[]) => ok(scheme.evaluate(member(facts), { asOf: "2023-12-31", history }));
 
   it("3 stars, no mentoring before → branchMentoring for one year", () => {
-    expect(ok(scheme.evaluate(member(three))).rating).toEqual({ stars: 3, max: 10 });
+    expect(ok(scheme.evaluate(member(three))).rating).toEqual({ kind: "stars", stars: 3, max: 10 });
     expect(steps(three)).toEqual([["branchMentoring", "2025-12-31"]]);
   });
   it("2 stars or fewer, no mentoring before → centerMentoring for one year", () => {

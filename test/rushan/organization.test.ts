@@ -14,7 +14,7 @@ const org = (facts: Record<string, unknown>, id = "o-1") => ({ id, facts });
 describe("rushan/organization", () => {
   it("every star earned: 10 stars, qualified, consolidate with commendation; sanitation at exactly 60 passes (>= 60)", () => {
     const r = ok(scheme.evaluate(org(ALL)));
-    expect(r.rating).toEqual({ stars: 10, max: 10 });
+    expect(r.rating).toMatchObject({ stars: 10, max: 10 });
     expect(r.qualified).toBe(true);
     expect(r.tier.id).toBe("consolidate");
     expect(r.tier.actions.map((a) => a.id)).toEqual(["commendation"]);

@@ -15,7 +15,7 @@ describe("yantian/organization — worked example 5", () => {
     // 530 / 6 = 88.333…; 0.6 × 530/6 = 53 exactly; 0.4 × 86 = 34.4; total 87.4.
     const r = ok(scheme.evaluate(unit([90, 85, 80, 95, 88, 92], 86)));
     expect(r.scores).toEqual({ indicators: "88.33", evaluation: "86", total: "87.4" });
-    expect(r.rating).toEqual({ grade: "fairlyGood" });
+    expect(r.rating).toEqual({ kind: "grade", grade: "fairlyGood" });
     expect(r.tier.id).toBe("fairlyGood");
     expect(r.tier.actions.map((a) => a.id)).toEqual(["awardPriority"]);
     expect(r.stars).toEqual([]);
