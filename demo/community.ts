@@ -1,3 +1,5 @@
+import type { RushanMemberFacts, RushanOrganizationFacts } from "../src/index.js";
+
 /**
  * A sample Rushan community (fictional): 32 party members and 4 party organizations, with a few
  * vetoes, and members at every stage of the mentoring path. Facts are written compactly:
@@ -5,12 +7,11 @@
  */
 const MEMBER_ASSESSMENTS = ["ideals", "orgAwareness", "moralConduct", "exemplar", "duty", "volunteer", "stability", "tackleHard"] as const;
 
-type Row = [id: string, name: string, assess: string, orgLife: number | string, satisfied: number, valid: number, vetoes?: string[]];
+type Row = [id: string, name: string, assess: string, orgLife: number | string, satisfied: number, valid: number, vetoes?: RushanMemberFacts["vetoes"]];
 
-function memberFacts(assess: string, orgLife: number | string, satisfied: number, valid: number, vetoes: string[] = []) {
-  const facts: Record<string, unknown> = {};
-  MEMBER_ASSESSMENTS.forEach((k, i) => (facts[k] = assess[i] === "1"));
-  return { ...facts, orgLifeScore: orgLife, surveySatisfied: satisfied, surveyValid: valid, vetoes };
+function memberFacts(assess: string, orgLife: number | string, satisfied: number, valid: number, vetoes: RushanMemberFacts["vetoes"] = []): RushanMemberFacts {
+  const flags = Object.fromEntries(MEMBER_ASSESSMENTS.map((k, i) => [k, assess[i] === "1"])) as Record<(typeof MEMBER_ASSESSMENTS)[number], boolean>;
+  return { ...flags, orgLifeScore: orgLife, surveySatisfied: satisfied, surveyValid: valid, vetoes };
 }
 
 const rows: Row[] = [
@@ -64,7 +65,7 @@ export const memberHistory: Record<string, { asOf: string; facts: ReturnType<typ
 };
 
 /** The community's party organizations. */
-export const organizations = [
+export const organizations: { id: string; name: string; facts: RushanOrganizationFacts }[] = [
   {
     id: "o-fuyuan", name: "府苑社区党总支",
     facts: { teamBuilding: true, ranksManagement: true, coBuilding: true, workMechanism: true, positionSupport: true, gridGovernance: true, servePeople: true, socialStability: true, tackleHard: true, partyServiceBrand: 92, sanitation: 85, illegalConstruction: 88, surveySatisfied: 38, surveyValid: 42 },

@@ -2,7 +2,7 @@
  * `npm run demo`: evaluates the bundled sample Rushan community and prints a summary in Chinese
  * with English ids. Run it after `npm ci`; it imports the library's source directly.
  */
-import { compile, rulesets, workingDays, type BundledRulesetId, type Evaluation, type Result } from "../src/index.js";
+import { compile, rulesets, workingDays, type BundledRulesetId, type Evaluation, type Result, type RulesetSource } from "../src/index.js";
 import { members, memberHistory, organizations } from "./community.js";
 import { feichengBranches, liuzhouLearning, liuzhouVillages, qianjinCommunities, yantianOrganizations } from "./schemes.js";
 
@@ -118,7 +118,8 @@ for (const row of memberScheme.evaluateTable(sheet, { asOf })) line(`  ${row.map
 const nameOf = (list: { id: string; name: string }[]) => (id: string | undefined) => list.find((x) => x.id === id)?.name ?? String(id);
 
 function cohortSection(title: string, id: BundledRulesetId, list: { id: string; name: string; facts: Record<string, unknown>; events?: unknown[] }[], show: (r: Evaluation) => string) {
-  const scheme = compile(rulesets[id]);
+  // Rows of any of the schemes: compiled as any ruleset (the facts are checked at run time).
+  const scheme = compile(rulesets[id] as RulesetSource);
   section(`${title} (${id})`);
   const c = scheme.evaluateCohort(list.map(({ id, name, facts, events }) => ({ id, name, facts, ...(events ? { events } : {}) })), { asOf });
   const name = nameOf(list);
@@ -155,7 +156,7 @@ const cn2026 = workingDays({
   coverage: { from: "2026-01-01", to: "2026-12-31" },
 });
 function whatItTakes(label: string, id: BundledRulesetId, subject: { id: string; facts: Record<string, unknown> }, step?: string, from = "2026-09-28") {
-  const scheme = compile(rulesets[id]);
+  const scheme = compile(rulesets[id] as RulesetSource);
   const r = scheme.evaluate({ ...subject, name: label }, { asOf });
   if (!r.ok) return;
   // The explanation's lines on rating, remediation and what it would take.

@@ -6,7 +6,8 @@
  */
 export { compile } from "./compile/scheme.js";
 export { version } from "./version.js";
-export type { Scheme, FactInfo, ProcedureStep } from "./compile/scheme.js";
+export type { Scheme, FactInfo, ProcedureStep, SubjectOf } from "./compile/scheme.js";
+export type * from "./rulesets/facts.js";
 export { workingDays } from "./calendar/workingDays.js";
 export type { ExplainOptions } from "./words/explain.js";
 export type { Publication, PublicationOptions, PublicationRow } from "./words/publication.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compile, rulesets } from "../src/index.js";
+import { compile } from "../src/index.js";
+import { rulesets } from "./untyped.js";
 
 const qianjin = compile(rulesets["qianjin/organization"]);
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { rulesets, type BundledRulesetId } from "../src/index.js";
 import { renderGuide } from "../scripts/guides.js";
+import { renderFactTypes } from "../scripts/fact-types.js";
 
 describe("docs/guides", () => {
   for (const id of Object.keys(rulesets)) {
@@ -16,5 +17,11 @@ describe("docs/guides", () => {
     const text = readFileSync(new URL("../docs/guides/feicheng-branch.en.md", import.meta.url), "utf8");
     for (const p of Object.keys(rulesets["feicheng/branch"]!.parameters!)) expect(text).toContain(`| \`${p}\` |`);
     expect(text).toContain("*default:* The seed gives no score-to-level mapping");
+  });
+});
+
+describe("src/rulesets/facts.ts", () => {
+  it("is what the rulesets say now (run `npm run types` after changing a ruleset's facts)", () => {
+    expect(readFileSync(new URL("../src/rulesets/facts.ts", import.meta.url), "utf8")).toBe(renderFactTypes(rulesets));
   });
 });

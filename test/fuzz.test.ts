@@ -8,7 +8,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compile, RulesetError, rulesets } from "../src/index.js";
+import { compile, RulesetError } from "../src/index.js";
+import { rulesets } from "./untyped.js";
 import { factsOf, seeded } from "./arbitraries.js";
 
 /** Cases per family (split over the rulesets where a family runs per ruleset). */

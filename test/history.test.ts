@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compact, compile, rulesets, type Result } from "../src/index.js";
+import { compact, compile, type Result } from "../src/index.js";
+import { rulesets } from "./untyped.js";
 import { ALL_MEMBER_BOOLEANS, NO_STAR_MEMBER, ok } from "./helpers.js";
 
 const member = compile(rulesets["rushan/member"]);

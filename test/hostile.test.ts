@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compile, rulesets, type Result } from "../src/index.js";
+import { compile, type Result } from "../src/index.js";
+import { rulesets } from "./untyped.js";
 import { ALL_MEMBER_BOOLEANS, ok, rulesetIssues } from "./helpers.js";
 
 /** Each case here is a defect found by trying the library as a hostile user would (issue 9). */

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { seeded } from "./arbitraries.js";
 import { describe, expect, it } from "vitest";
-import { compile, rulesets, type Result } from "../src/index.js";
+import { compile, type Result } from "../src/index.js";
+import { rulesets } from "./untyped.js";
 
 /**
  * What the search suggests must work, and be minimal: applying the changes earns the star (or

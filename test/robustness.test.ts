@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { seeded } from "./arbitraries.js";
 import { describe, expect, it } from "vitest";
-import { compile, rulesets, type BundledRulesetId } from "../src/index.js";
+import { compile, type BundledRulesetId } from "../src/index.js";
+import { rulesets } from "./untyped.js";
 
 /**
  * Bad data is an answer, never an exception: whatever JSON arrives as facts, events or history,

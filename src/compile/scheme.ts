@@ -1,7 +1,8 @@
 import { buildModel } from "./compile.js";
 import { baseOf, isExtension, overrideParameters, overridesOf, resolveExtension, type Override } from "./extend.js";
 import { evaluateCohort, type CohortOptions, type CohortResult } from "../cohort/evaluateCohort.js";
-import { bundledRulesets } from "../rulesets/bundled.js";
+import { bundledRulesets, type BundledRuleset, type BundledRulesetId } from "../rulesets/bundled.js";
+import type { BundledFacts } from "../rulesets/facts.js";
 import { weekdays, type WorkingDayCalendar } from "../calendar/workingDays.js";
 import { evaluateTable, type TableOptions } from "../sheets/evaluateTable.js";
 import { evaluateStream, type StreamOptions } from "../sheets/evaluateStream.js";
@@ -11,7 +12,7 @@ import { deepFreeze } from "../_lib/deepFreeze.js";
 import { RulesetError, formatPath } from "../ruleset/RulesetError.js";
 import type { Model } from "./model.js";
 import { evaluateSubject } from "../evaluate/evaluate.js";
-import type { EvaluateOptions, Result, SourceDocument } from "../evaluate/types.js";
+import type { EvaluateOptions, Result, SourceDocument, SubjectEvent } from "../evaluate/types.js";
 import type { RulesetSource } from "../ruleset/schema.js";
 import type { Bilingual as BilingualText } from "../evaluate/types.js";
 import { explain, type ExplainOptions } from "../words/explain.js";
@@ -28,9 +29,27 @@ export interface FactInfo {
 }
 
 /**
- * A compiled ruleset: checked once, then evaluates any number of subjects. Pure and frozen.
+ * The subject a scheme takes. For a bundled ruleset its facts are typed (a misspelt or missing
+ * fact is a type error, and facts autocomplete); for any other ruleset anything goes at compile
+ * time, and `evaluate` checks it at run time.
  */
-export interface Scheme {
+export type SubjectOf<F> = unknown extends F
+  ? unknown
+  : {
+      readonly id: string;
+      readonly name?: string;
+      readonly facts: F;
+      readonly events?: readonly SubjectEvent[];
+      readonly history?: readonly unknown[];
+    };
+
+/**
+ * A compiled ruleset: checked once, then evaluates any number of subjects. Pure and frozen.
+ * `F` is the type of its facts: a bundled ruleset's (from `BundledFacts`), or, for any other
+ * ruleset, anything (checked at run time). A plain `Scheme` holds either.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- `Scheme` without an argument must hold a typed scheme too
+export interface Scheme<F = any> {
   /** The ruleset id, e.g. `rushan/member`. */
   readonly id: string;
   /** The ruleset edition; `"<base>+override"` when parameters were overridden. */
@@ -49,7 +68,7 @@ export interface Scheme {
    * @param subject - `{ id, facts, events? }`
    * @param options - `asOf` (ISO date; the clock is never read) and `history` (earlier results, oldest first)
    */
-  evaluate(subject: unknown, options?: EvaluateOptions): Result;
+  evaluate(subject: SubjectOf<F>, options?: EvaluateOptions): Result;
   /**
    * Evaluates a cohort: each subject alone, then the ruleset's cohort rules (quotas, last-place
    * elimination) and ranking. One result per input, in order; bad rows are `ok: false`.
@@ -57,12 +76,12 @@ export interface Scheme {
    * @param subjects - `{ id, facts, history? }[]`
    * @param options - `asOf`, shared by every subject
    */
-  evaluateCohort(subjects: Iterable<unknown>, options?: CohortOptions): CohortResult;
+  evaluateCohort(subjects: Iterable<SubjectOf<F>>, options?: CohortOptions): CohortResult;
   /**
    * The same scheme with some parameters overridden (a simulation). Its `version` ends in
    * `+override`. Unknown names and wrong types throw a {@link RulesetError}.
    */
-  with(parameters: Readonly<Record<string, unknown>>): Scheme;
+  with(parameters: Readonly<Record<string, unknown>>): Scheme<F>;
   /**
    * The due date of a procedure step declared in the ruleset (e.g. Qianjin's `appeal`, 15 working
    * days), counted from the day after `fromDate` (民法典 Art. 201) on `calendar` (Monday–Friday by
@@ -84,7 +103,7 @@ export interface Scheme {
    * Evaluates subjects as they arrive (async or sync iterable), in constant memory, yielding one
    * result per subject in order. Rulesets with cohort rules need `{ cohortRules: "ignore" }`.
    */
-  evaluateStream(subjects: AsyncIterable<unknown> | Iterable<unknown>, options?: StreamOptions): AsyncGenerator<Result, void, undefined>;
+  evaluateStream(subjects: AsyncIterable<SubjectOf<F>> | Iterable<SubjectOf<F>>, options?: StreamOptions): AsyncGenerator<Result, void, undefined>;
   /** The procedure steps, in order, with their durations. */
   readonly procedure: readonly ProcedureStep[];
   /**
@@ -181,6 +200,8 @@ function deadline(model: Model, stepId: string, fromDate: string, calendar: Work
  * scheme.evaluate({ id: "m-1", facts: { ... } }).rating; // { stars: 8, max: 10 }
  * ```
  */
+export function compile<Id extends BundledRulesetId>(ruleset: BundledRuleset<Id> | { readonly extends: Id | BundledRuleset<Id>; readonly parameters?: Readonly<Record<string, unknown>> }): Scheme<BundledFacts[Id]>;
+export function compile(ruleset: unknown): Scheme;
 export function compile(ruleset: unknown): Scheme {
   misuse(ruleset);
   if (isExtension(ruleset)) {

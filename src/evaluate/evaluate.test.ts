@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compact, compile, rulesets } from "../index.js";
+import { compact, compile } from "../index.js";
+import { rulesets } from "../../test/untyped.js";
 import type { Rejection, Result } from "../index.js";
 
 const scheme = compile(rulesets["rushan/member"]);

@@ -129,11 +129,14 @@ export interface StepResult {
   readonly due?: string;
 }
 
-/** A change of facts that would earn a star or lift the rating. */
+/**
+ * A change of facts that would earn a star or lift the rating: a yes/no assessment false → true,
+ * or a number (as a number when it has 15 significant digits or fewer, else as exact text).
+ */
 export interface FactChange {
   readonly fact: string;
-  readonly from: unknown;
-  readonly to: unknown;
+  readonly from: number | string | boolean;
+  readonly to: number | string | boolean;
 }
 
 /** What it would take to earn one star. */

@@ -40,7 +40,7 @@ interface Candidate {
   /** The k-th value exactly, and the current one (k = -1). */
   exact(k: number): Q | boolean;
   /** The k-th value (k = -1: the current one) as the answer shows it: a number when exact, else a decimal string. */
-  shown(k: number): unknown;
+  shown(k: number): number | string | boolean;
   /** |value(k) − now| / span as a float (the ordering cost), and exactly. */
   cost(k: number): number;
   costExact(k: number): Q;
@@ -73,7 +73,7 @@ class BoolCandidate implements Candidate {
 const ONE = /* @__PURE__ */ Q.of(1);
 
 /** A decimal string as a JS number when that is exact, else the string. */
-function numberOrText(s: string): unknown {
+function numberOrText(s: string): number | string {
   return String(Number(s)) === s ? Number(s) : s;
 }
 
@@ -110,7 +110,7 @@ class IntCandidate implements Candidate {
   exact(k: number): Q {
     return Q.of(k < 0 ? this.now : this.at(k)).div(Q.of(this.fact.fast!.pow));
   }
-  shown(k: number): unknown {
+  shown(k: number): number | string {
     const v = k < 0 ? this.now : this.at(k);
     // Up to 15 significant digits a scaled integer divided by its power of ten is the decimal itself.
     if (Math.abs(v) < 1e15) return v / this.fact.fast!.pow;
@@ -157,7 +157,7 @@ class ExactCandidate implements Candidate {
   exact(k: number): Q {
     return k < 0 ? this.now : this.at(k);
   }
-  shown(k: number): unknown {
+  shown(k: number): number | string {
     return numberOrText(this.exact(k).toString());
   }
   cost(k: number): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compile, rulesets } from "../index.js";
+import { compile } from "../index.js";
+import { rulesets } from "../../test/untyped.js";
 import type { Result, RulesetSource, SubjectError } from "../index.js";
 
 const member = compile(rulesets["rushan/member"]);

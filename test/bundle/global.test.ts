@@ -76,7 +76,7 @@ describe("dist/xingji.global.js — the spreadsheet build", () => {
   it("computes exactly the same results as the package build", async () => {
     const ctx = bare();
     const { compile, rulesets } = await import("../../src/index.js");
-    const facts = { level: "subordinate", type: "community", leader: 90, workSystem: 85, venue: 80, supportMechanism: 95, performance: 88, massContact: 92, evaluation: 86 };
+    const facts = { level: "subordinate" as const, type: "community" as const, leader: 90, workSystem: 85, venue: 80, supportMechanism: 95, performance: 88, massContact: 92, evaluation: 86 };
     const here = JSON.stringify(compile(rulesets["yantian/organization"]!).evaluate({ id: "y", facts }));
     const there = vm.runInContext(`JSON.stringify(Xingji.compile(Xingji.rulesets["yantian/organization"]).evaluate({ id: "y", facts: ${JSON.stringify(facts)} }))`, ctx);
     expect(there).toBe(here);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compile, rulesets, type Result } from "../../src/index.js";
+import { compile, type Result } from "../../src/index.js";
+import { rulesets } from "../untyped.js";
 import { ok } from "../helpers.js";
 
 const scheme = compile(rulesets["qianjin/organization"]);

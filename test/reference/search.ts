@@ -123,7 +123,7 @@ function* subsets<T>(items: readonly T[], k: number, start = 0, acc: T[] = []): 
 const cost = (c: Candidate, v: Q | boolean): Q => (typeof v === "boolean" ? Q.of(1) : (v as Q).sub(c.from as Q).div(c.span).abs());
 
 /** Exact decimal as a JS number when that is exact, else as a string. */
-function shown(v: Q | boolean): unknown {
+function shown(v: Q | boolean): number | string | boolean {
   if (typeof v === "boolean") return v;
   const s = v.toString();
   return String(Number(s)) === s ? Number(s) : s;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compile, rulesets } from "../../src/index.js";
+import { compile } from "../../src/index.js";
+import { rulesets } from "../untyped.js";
 import { ok } from "../helpers.js";
 
 const scheme = compile(rulesets["rushan/organization"]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compile, rulesets, workingDays } from "../../src/index.js";
+import { compile, workingDays } from "../../src/index.js";
+import { rulesets } from "../untyped.js";
 
 const member = compile(rulesets["rushan/member"]);
 const branch = compile(rulesets["feicheng/branch"]);
