@@ -2,7 +2,9 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 
 // `npm test` builds first (pretest): these are the files a user's import and require load.
-const esm = await import("../../dist/index.js");
+// Paths in variables: typed by the source they were built from (CI type-checks before it builds).
+const esmPath = "../../dist/index.js";
+const esm = (await import(esmPath)) as typeof import("../../src/index.js");
 const cjs = createRequire(import.meta.url)("../../dist/index.cjs") as typeof esm;
 
 function thrown(f: () => unknown): unknown {
