@@ -47,10 +47,17 @@ export default defineConfig([
     entry: { index: "src/index.ts", ...rulesetEntries },
     format: ["esm", "cjs"],
     dts: true,
-    sourcemap: true,
+    // No source maps: the package's JavaScript is unminified and keeps the source's names, and
+    // maps would point into src/, which is not shipped (with the sources embedded they were over
+    // half the unpacked package).
+    sourcemap: false,
     target: "es2022",
     platform: "neutral",
     treeshake: true,
+    // Chinese text as UTF-8, not \uXXXX escapes.
+    esbuildOptions(options) {
+      options.charset = "utf8";
+    },
   },
   {
     // Spreadsheets and <script>: one file, one global `Xingji`, every dependency and ruleset inside.
