@@ -263,28 +263,31 @@ function define() {
     source: z.optional(Source),
   });
 
+  /** A schema with a description (an editor shows it on hover through the JSON Schema). */
+  const about = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
+
   /** A whole ruleset file. */
   const Ruleset = z.strictObject({
-    $schema: z.optional(z.string()),
+    $schema: z.optional(text("The JSON Schema this file follows: ../ruleset.schema.json, for editor checks")),
     id: text("Scheme id: <place>/<subject>"),
     version: text("Edition of the ruleset, semver"),
-    title: Bilingual,
-    subject: z.enum(["member", "organization"]),
-    documents: z.record(z.string(), Document),
-    facts: z.record(z.string(), Fact),
-    parameters: z.optional(z.record(z.string(), Parameter)),
-    scores: z.optional(z.record(z.string(), Score)),
-    groups: z.optional(z.record(z.string(), Group)),
-    stars: z.optional(z.array(Star)),
-    vetoes: z.optional(z.array(Veto)),
-    qualified: z.optional(z.strictObject({ group: z.string(), label: Bilingual, source: Source })),
-    rating: Rating,
-    tiers: z.array(Tier),
-    remediation: z.optional(Remediation),
-    procedure: z.optional(z.array(ProcedureStep)),
-    cohort: z.optional(Cohort),
+    title: about(Bilingual, "The scheme's name, in Chinese (official) and English"),
+    subject: about(z.enum(["member", "organization"]), "Whom the scheme rates: party members or party organizations"),
+    documents: about(z.record(z.string(), Document), "The source documents, by the key rules cite in source.document"),
+    facts: about(z.record(z.string(), Fact), "What a clerk enters for each subject, by id: boolean, decimal, integer, enum or list (veto items)"),
+    parameters: z.optional(about(z.record(z.string(), Parameter), "Every threshold, band, weight, share, point value and amount, named, with its source; a simulation overrides them")),
+    scores: z.optional(about(z.record(z.string(), Score), "Named exact scores computed from facts and parameters")),
+    groups: z.optional(about(z.record(z.string(), Group), "Star groups, e.g. basic and pioneer stars")),
+    stars: z.optional(about(z.array(Star), "The stars, each earned when every clause of its `when` holds")),
+    vetoes: z.optional(about(z.array(Veto), "The veto catalogue (一票否决): cancel a star, cap the level, or disqualify")),
+    qualified: z.optional(about(z.strictObject({ group: z.string(), label: Bilingual, source: Source }), "Qualified (合格) when every star of this group is earned")),
+    rating: about(Rating, "How the rating is reached: starCount, levels from score bands, or grades from score bands"),
+    tiers: about(z.array(Tier), "Outcome bands over the rating, covering every rating once: actions, bonus points, payments"),
+    remediation: z.optional(about(Remediation, "Remediation steps and the first-match rules that choose them (帮教、整改)")),
+    procedure: z.optional(about(z.array(ProcedureStep), "The procedure's steps in order, with durations for deadlines (公示, 申诉…)")),
+    cohort: z.optional(about(Cohort, "Rules over a whole cohort: quotas, last-place elimination, ranking")),
     /** Events a subject may carry; `downgrade` is a mid-year 摘星降级 applied after vetoes and caps. */
-    events: z.optional(z.strictObject({ downgrade: z.strictObject({ label: Bilingual, source: Source }) })),
+    events: z.optional(about(z.strictObject({ downgrade: z.strictObject({ label: Bilingual, source: Source }) }), "Events a subject may carry: downgrade, a mid-year 摘星降级 applied after vetoes and caps")),
   });
   return { Bilingual, Source, Document, NumRef, Fact, Parameter, Score, Clause, Star, Group, Veto, Rating, Action, Payment, Tier, Due, Remediation, ProcedureStep, Quota, LastPlace, Cohort, Ruleset };
 }
