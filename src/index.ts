@@ -20,6 +20,8 @@ export type { CohortOptions, CohortResult, Adjustment } from "./cohort/evaluateC
 export { rulesets } from "./rulesets.js";
 export type { BundledRulesetId, BundledRuleset } from "./rulesets/bundled.js";
 export { compact } from "./store/compact.js";
+export { compare } from "./simulate/compare.js";
+export type { Comparison, ComparedSubject, OutcomeSummary, Reason, ParameterChange } from "./simulate/compare.js";
 export { RulesetError } from "./ruleset/RulesetError.js";
 export type { RulesetIssue, RulesetIssueCode, IssuePath } from "./ruleset/RulesetError.js";
 export type { RulesetSource } from "./ruleset/schema.js";

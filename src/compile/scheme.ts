@@ -135,7 +135,23 @@ export interface ProcedureStep {
 }
 
 /** Wraps a model in the public {@link Scheme} face. */
+/** The model behind each scheme, for the faces that work on schemes (compare, fixtures, coverage). */
+const models = new WeakMap<object, Model>();
+
+/** The compiled model of a scheme `compile` returned; a `TypeError` for anything else. */
+export function modelOf(scheme: unknown): Model {
+  const m = scheme !== null && typeof scheme === "object" ? models.get(scheme) : undefined;
+  if (!m) throw new TypeError("expected a scheme that compile() returned");
+  return m;
+}
+
 export function schemeOf(model: Model): Scheme {
+  const scheme = schemeFace(model);
+  models.set(scheme, model);
+  return scheme;
+}
+
+function schemeFace(model: Model): Scheme {
   const facts = model.facts.map((f) =>
     Object.freeze({
       id: f.id,

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { compare, compile, type RulesetSource } from "../src/index.js";
+import { rulesets } from "./untyped.js";
+
+const qianjin = compile(rulesets["qianjin/organization"]);
+
+/**
+ * 300 organizations, built so the quotas can be worked by hand. Stars need 16 of 20 on a standard.
+ * - 120 "five" (f-000…f-119): every standard ≥ 16, totals 100 − 0.03 i (distinct, all above 96.4);
+ * - 60 "four" (g-00…g-59): professional 15, totals 95 − 0.05 j (distinct, below every five);
+ * - 120 "three" (h-…): professional and smartService 10: three stars, below every quota.
+ */
+function cohort() {
+  const out: { id: string; facts: Record<string, number> }[] = [];
+  for (let i = 0; i < 120; i++) out.push({ id: `f-${String(i).padStart(3, "0")}`, facts: { grid: 20, regional: 20, professional: 20, smartService: 20, standardizedOperation: Math.round((20 - i * 0.03) * 100) / 100 } });
+  for (let j = 0; j < 60; j++) out.push({ id: `g-${String(j).padStart(2, "0")}`, facts: { grid: 20, regional: 20, professional: 15, smartService: 20, standardizedOperation: Math.round((20 - j * 0.05) * 100) / 100 } });
+  for (let k = 0; k < 120; k++) out.push({ id: `h-${String(k).padStart(3, "0")}`, facts: { grid: 20, regional: 20, professional: 10, smartService: 10, standardizedOperation: Math.round((20 - k * 0.03) * 100) / 100 } });
+  return out;
+}
+
+describe("compare: Qianjin's five-star share at 15 % and at 20 %, 300 organizations worked by hand", () => {
+  // 15 %: cap 45 five-star (f-000…f-044); f-045…f-119 (75) go to four; the four-star pool is
+  // 75 + 60 = 135 for a cap of 90: the 75 demoted fives (higher totals) and g-00…g-14 stay,
+  // g-15…g-59 (45) go to three.
+  // 20 %: cap 60 (f-000…f-059); 60 demoted; pool 120, cap 90: g-00…g-29 stay, g-30…g-59 (30) go.
+  // So f-045…f-059 move 4 → 5 and g-15…g-29 move 3 → 4: 30 up, none down.
+  const c = compare(qianjin, qianjin.with({ fiveStarShare: "0.2" }), cohort());
+  it("names the changed parameter", () => {
+    expect(c.parameters).toEqual([{ parameter: "fiveStarShare", before: "0.15", after: "0.2" }]);
+  });
+  it("counts: 30 up, none down, 270 unchanged; the distributions before and after", () => {
+    expect(c.counts).toEqual({ up: 30, down: 0, same: 270 });
+    expect(c.distribution).toEqual({ before: { 5: 45, 4: 90, 3: 165 }, after: { 5: 60, 4: 90, 3: 150 } });
+    expect(c.tiers).toEqual({ fourStar: { entered: 15, left: 15 }, fiveStar: { entered: 15, left: 0 }, threeStar: { entered: 0, left: 15 } });
+  });
+  it("exactly who moved", () => {
+    const up = c.subjects.filter((s) => s.moved === "up").map((s) => s.id);
+    expect(up).toEqual([...Array.from({ length: 15 }, (_, i) => `f-${String(45 + i).padStart(3, "0")}`), ...Array.from({ length: 15 }, (_, j) => `g-${15 + j}`)]);
+  });
+  it("why, with the parameter named: the five-star quota no longer demotes; the four-star quota moves through the cascade", () => {
+    const f = c.subjects.find((s) => s.id === "f-050")!;
+    expect([f.before.rating, f.after.rating, f.before.tier, f.after.tier]).toEqual([4, 5, "fourStar", "fiveStar"]);
+    expect(f.why.find((w) => w.rule === "quota.fiveStar")!.text).toBe("fiveStarShare 0.15 → 0.2: quota.fiveStar no longer demotes f-050");
+    const g = c.subjects.find((s) => s.id === "g-20")!;
+    expect([g.before.rating, g.after.rating]).toEqual([3, 4]);
+    expect(g.why.find((w) => w.rule === "quota.fourStar")!.text).toBe("fiveStarShare 0.15 → 0.2 (through the cohort's other rules): quota.fourStar no longer demotes g-20");
+    // Demoted both times (f-100): the same outcome, no reason given.
+    expect(c.subjects.find((s) => s.id === "f-100")!.why).toEqual([]);
+  });
+  it("bad rows once, with their errors; schemes with different facts are a clear error", () => {
+    const withBad = compare(qianjin, qianjin.with({ fiveStarShare: "0.2" }), [...cohort().slice(0, 3), { id: "x", facts: { grid: "many" } }]);
+    expect(withBad.errors.map((e) => [e.index, e.id, e.errors[0]!.code])).toEqual([[3, "x", "wrong_type"]]);
+    expect(withBad.subjects).toHaveLength(3);
+    expect(() => compare(qianjin, compile(rulesets["rushan/member"]), [])).toThrow(/same facts: qianjin\/organization@1\.0\.0 has grid, regional/);
+  });
+});
+
+describe("compare: a Rushan threshold, member by member", () => {
+  const member = compile(rulesets["rushan/member"]);
+  const base = { ideals: true, orgAwareness: true, moralConduct: true, exemplar: true, duty: true, volunteer: false, stability: false, tackleHard: false, orgLifeScore: 8 };
+  // recognitionRate 0.6 → 0.5: 群众认可星 needs more than 50 % instead of more than 60 %.
+  const subjects = [
+    { id: "a", facts: { ...base, surveySatisfied: 3, surveyValid: 5 } }, // 60 %: not above 60 %, above 50 % → gains 群众认可星
+    { id: "b", facts: { ...base, surveySatisfied: 5, surveyValid: 10 } }, // 50 %: above neither → no change
+    { id: "c", facts: { ...base, surveySatisfied: 7, surveyValid: 10 } }, // 70 %: above both → no change
+    { id: "d", facts: { ...base, surveySatisfied: 11, surveyValid: 20, orgLifeScore: 5 } }, // 55 %: gains it; 3 stars → 4: branch mentoring → talk reminder
+  ];
+  const c = compare(member, member.with({ recognitionRate: "0.5" }), subjects, { asOf: "2024-12-31" });
+  it("a gains 群众认可星 (5 → 6 stars); b and c do not move", () => {
+    const [a, b, cc] = c.subjects;
+    expect([a!.before.rating, a!.after.rating, a!.starsGained, a!.moved]).toEqual([5, 6, ["massRecognition"], "up"]);
+    expect(a!.why.map((w) => w.text)).toContain("recognitionRate 0.6 → 0.5: stars.massRecognition: not earned → earned");
+    expect([b!.moved, b!.why, cc!.moved, cc!.why]).toEqual(["same", [], "same", []]);
+  });
+  it("d: 3 stars → 4, and its remediation changes from branch mentoring to a talk reminder", () => {
+    const d = c.subjects[3]!;
+    // ideals, moralConduct, duty (org life 5 ≤ 6 loses orgAwareness and exemplar): 3; with 群众认可星 4.
+    expect([d.before.rating, d.after.rating, d.before.steps, d.after.steps, d.before.tier, d.after.tier]).toEqual([3, 4, ["branchMentoring"], ["talkReminder"], "rectify", "rectify"]);
+    expect(c.counts).toEqual({ up: 2, down: 0, same: 2 });
+  });
+  it("accepts a ruleset's own edition as the reform (compile of edited data)", () => {
+    const edited = structuredClone(rulesets["rushan/member"]) as { parameters: Record<string, { value: unknown }> };
+    edited.parameters.recognitionRate!.value = "0.5";
+    const c2 = compare(member, compile(edited as unknown as RulesetSource), subjects);
+    expect(c2.counts).toEqual({ up: 2, down: 0, same: 2 });
+  });
+});
