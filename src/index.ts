@@ -21,6 +21,8 @@ export { rulesets } from "./rulesets.js";
 export type { BundledRulesetId, BundledRuleset } from "./rulesets/bundled.js";
 export { compact } from "./store/compact.js";
 export { compare } from "./simulate/compare.js";
+export { compareTable } from "./simulate/compareTable.js";
+export type { CompareTableOptions } from "./simulate/compareTable.js";
 export type { Comparison, ComparedSubject, OutcomeSummary, Reason, ParameterChange } from "./simulate/compare.js";
 export { RulesetError } from "./ruleset/RulesetError.js";
 export type { RulesetIssue, RulesetIssueCode, IssuePath } from "./ruleset/RulesetError.js";

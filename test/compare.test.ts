@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compare, compile, type RulesetSource } from "../src/index.js";
+import { compare, compareTable, compile, type RulesetSource } from "../src/index.js";
 import { rulesets } from "./untyped.js";
 
 const qianjin = compile(rulesets["qianjin/organization"]);
@@ -83,5 +83,29 @@ describe("compare: a Rushan threshold, member by member", () => {
     edited.parameters.recognitionRate!.value = "0.5";
     const c2 = compare(member, compile(edited as unknown as RulesetSource), subjects);
     expect(c2.counts).toEqual({ up: 2, down: 0, same: 2 });
+  });
+});
+
+describe("compareTable: the comparison as a sheet, in the table's language", () => {
+  const member = compile(rulesets["rushan/member"]);
+  const head = ["编号", "姓名", "理想信念星定性评定", "组织观念星定性评定", "道德品行星定性评定", "模范表率星定性评定", "履职尽责星定性评定", "志愿友爱星定性评定", "综治维稳星定性评定", "攻坚克难星定性评定", "组织生活量化考核得分", "满意票数", "有效票数"];
+  const table = [
+    head,
+    ["a", "张三", "√", "√", "√", "√", "√", "×", "×", "×", "8", 3, 5], // 60 %: gains 群众认可星 at 50 % (5 → 6 stars)
+    ["b", "李四", "√", "√", "√", "√", "√", "×", "×", "×", "8", 7, 10], // 70 %: no change
+    ["c", "王五", "√", "maybe", "√", "√", "√", "×", "×", "×", "8", 7, 10], // an unreadable cell
+  ];
+  it("Chinese headers: every cell in Chinese, the reason with its parameter", () => {
+    const out = compareTable(member, member.with({ recognitionRate: "0.5" }), table);
+    expect(out).toEqual([
+      ["编号", "姓名/名称", "调整前", "调整后", "变化", "调整前档次", "调整后档次", "新得星", "失去星", "原因", "错误"],
+      ["a", "张三", "5星", "6星", "升", "抓规范、抓提升", "抓规范、抓提升", "群众认可星", "", "recognitionRate 0.6→0.5：改为得群众认可星", ""],
+      ["b", "李四", "6星", "6星", "不变", "抓规范、抓提升", "抓规范、抓提升", "", "", "", ""],
+      ["c", "王五", "", "", "", "", "", "", "", "", "“组织观念星定性评定”列：“maybe”无法识别为是/否；可填写 是/否、√/×、✓/✗、合格/不合格、通过/不通过、有/无、TRUE/FALSE、1/0 或 Y/N"],
+    ]);
+  });
+  it("in English on request: ids and the reason's English words", () => {
+    const out = compareTable(member, member.with({ recognitionRate: "0.5" }), table, { locale: "en" });
+    expect(out[1]).toEqual(["a", "张三", 5, 6, "up", "improve", "improve", "massRecognition", "", "recognitionRate 0.6 → 0.5: stars.massRecognition: not earned → earned", ""]);
   });
 });

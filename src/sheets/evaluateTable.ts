@@ -179,29 +179,31 @@ function errorCell(errors: readonly SubjectError[], locale: Locale, fromEvaluato
     .join("; ");
 }
 
+/** A table read into subjects: one entry per input row (blank rows and bad rows included). */
+export interface ReadTable {
+  /** The table's language (the option, or Chinese headers). */
+  readonly locale: Locale;
+  /** Whether the input has a name column. */
+  readonly hasName: boolean;
+  /** Per input row: its id and name, its errors, or the index of its subject. */
+  readonly rows: readonly { readonly errors: readonly SubjectError[]; readonly id: string; readonly name?: string; readonly subject?: number }[];
+  /** The subjects of the good rows. */
+  readonly subjects: readonly { readonly id: string; readonly name?: string; readonly facts: Record<string, unknown>; readonly events?: unknown[] }[];
+}
+
 /**
- * Evaluates a table: the first row holds headers (fact ids or their Chinese labels, `id` or
- * `编号`, optionally `姓名` / `名称` / `name`, and a scheme's event columns); returns a header
- * row and one row per input row with the columns `id`, `rating`, `tier`, `stars`, `vetoes`,
- * `remediation`, `nextStar`, `error` (then `name` and any extra `columns`). Cells are read as
- * clerks write them (see `cells.ts`); values and errors are written in the table's locale.
+ * Reads a table into subjects, as clerks write cells (see `cells.ts`): headers matched to facts,
+ * every cell read, a row with unreadable cells kept with its errors. Shared by `evaluateTable`
+ * and `compareTable`.
  */
-export function evaluateTable(model: Model, table: unknown, options: TableOptions = {}): (string | number | boolean)[][] {
+export function readTable(model: Model, table: unknown, options: { readonly locale?: Locale; readonly headers?: "en" | "zh" }, what = "evaluateTable"): ReadTable {
   if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0])) {
-    throw new TypeError("evaluateTable() expects a table: an array of rows, the first row holding the headers");
+    throw new TypeError(`${what}() expects a table: an array of rows, the first row holding the headers`);
   }
   if (options.locale !== undefined && options.locale !== "zh" && options.locale !== "en") throw new TypeError(`options.locale must be "zh" or "en", got ${JSON.stringify(options.locale)}`);
   const { columns, problems, chinese } = mapHeaders(model, table[0] as unknown[]);
   const locale: Locale = options.locale ?? options.headers ?? (chinese ? "zh" : "en");
-  const zh = locale === "zh";
-  const hasName = columns.some((c) => c.kind === "name");
-  const extras: ExtraColumn[] = [...(hasName && !options.columns?.includes("name") ? ["name" as const] : []), ...(options.columns ?? [])];
-  const names = [...STANDARD, ...extras];
-  const head = (options.headers ?? locale) === "zh" ? names.map((n) => ZH[n] ?? n) : names.slice();
-  const width = names.length;
-
   const rows = table.slice(1) as unknown[];
-  const out: (string | number | boolean)[][] = [head];
   const subjects: { id: string; name?: string; facts: Record<string, unknown>; events?: unknown[] }[] = [];
   const pending: { errors: SubjectError[]; id: string; name?: string; subject?: number }[] = [];
 
@@ -237,6 +239,24 @@ export function evaluateTable(model: Model, table: unknown, options: TableOption
     pending.push({ errors, id, name, subject: subjects.length });
     subjects.push({ id, ...(name !== undefined ? { name } : {}), facts, ...(event ? { events: [event] } : {}) });
   });
+  return { locale, hasName: columns.some((c) => c.kind === "name"), rows: pending, subjects };
+}
+
+/**
+ * Evaluates a table: the first row holds headers (fact ids or their Chinese labels, `id` or
+ * `编号`, optionally `姓名` / `名称` / `name`, and a scheme's event columns); returns a header
+ * row and one row per input row with the columns `id`, `rating`, `tier`, `stars`, `vetoes`,
+ * `remediation`, `nextStar`, `error` (then `name` and any extra `columns`). Cells are read as
+ * clerks write them (see `cells.ts`); values and errors are written in the table's locale.
+ */
+export function evaluateTable(model: Model, table: unknown, options: TableOptions = {}): (string | number | boolean)[][] {
+  const { locale, hasName, rows: pending, subjects } = readTable(model, table, options);
+  const zh = locale === "zh";
+  const extras: ExtraColumn[] = [...(hasName && !options.columns?.includes("name") ? ["name" as const] : []), ...(options.columns ?? [])];
+  const names = [...STANDARD, ...extras];
+  const head = (options.headers ?? locale) === "zh" ? names.map((n) => ZH[n] ?? n) : names.slice();
+  const width = names.length;
+  const out: (string | number | boolean)[][] = [head];
 
   const cohort = evaluateCohort(model, subjects, options.asOf === undefined ? undefined : { asOf: options.asOf });
   const nameAt = extras.indexOf("name");
