@@ -18,7 +18,7 @@ const packRulesets: NonNullable<Options["esbuildPlugins"]>[number] = {
       // The same ids in the same order as src/rulesets.ts, which the other builds import.
       const source = readFileSync(join(process.cwd(), "src", "rulesets.ts"), "utf8");
       const ids = [...source.matchAll(/^\s+"([a-z]+\/[a-z]+)": /gm)].map((m) => m[1]!);
-      const files = readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith(".json") && !f.endsWith("schema.json"));
+      const files = readdirSync(root, { recursive: true }).map(String).filter((f) => f.endsWith(".json") && !f.endsWith("schema.json") && !f.endsWith(".fixtures.json"));
       if (files.length !== ids.length) throw new Error(`src/rulesets.ts lists ${ids.length} rulesets but rulesets/ has ${files.length}`);
       const data: Record<string, unknown> = {};
       for (const id of ids) data[id] = JSON.parse(readFileSync(join(root, `${id}.json`), "utf8"));

@@ -2,8 +2,12 @@
 import { writeFileSync } from "node:fs";
 import { rulesetJsonSchema } from "../src/ruleset/jsonSchema.js";
 import { schemaVocabulary } from "../src/ruleset/zodIssues.js";
+import * as z from "zod/mini";
+import { fixtureSchemas } from "../src/testing/fixtures.js";
 
 const schema = rulesetJsonSchema();
+const fixtures = { ...(z.toJSONSchema(fixtureSchemas().Fixtures) as Record<string, unknown>), $id: "https://unpkg.com/xingji/rulesets/fixtures.schema.json", title: "xingji ruleset fixtures" };
+writeFileSync(new URL("../rulesets/fixtures.schema.json", import.meta.url), JSON.stringify(fixtures, null, 2) + "\n");
 writeFileSync(new URL("../rulesets/ruleset.schema.json", import.meta.url), JSON.stringify(schema, null, 2) + "\n");
 const words = schemaVocabulary(schema).sort();
 writeFileSync(
@@ -12,4 +16,4 @@ writeFileSync(
     `/** Every key the ruleset format knows, for "did you mean" on unknown keys. */\n` +
     `export const VOCABULARY: readonly string[] = ${JSON.stringify(words)};\n`,
 );
-console.log("wrote rulesets/ruleset.schema.json and src/ruleset/vocabulary.ts");
+console.log("wrote rulesets/ruleset.schema.json, rulesets/fixtures.schema.json and src/ruleset/vocabulary.ts");

@@ -22,6 +22,8 @@ export type { BundledRulesetId, BundledRuleset } from "./rulesets/bundled.js";
 export { compact } from "./store/compact.js";
 export { compare } from "./simulate/compare.js";
 export { compareTable } from "./simulate/compareTable.js";
+export { runFixtures } from "./testing/fixtures.js";
+export type { Fixtures, FixtureCase, FixtureExpectation, FixtureFailure, FixtureReport } from "./testing/fixtures.js";
 export type { CompareTableOptions } from "./simulate/compareTable.js";
 export type { Comparison, ComparedSubject, OutcomeSummary, Reason, ParameterChange } from "./simulate/compare.js";
 export { RulesetError } from "./ruleset/RulesetError.js";
