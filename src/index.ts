@@ -23,6 +23,8 @@ export { compact } from "./store/compact.js";
 export { compare } from "./simulate/compare.js";
 export { compareTable } from "./simulate/compareTable.js";
 export { runFixtures } from "./testing/fixtures.js";
+export { coverage } from "./testing/coverage.js";
+export type { Coverage, CoverageItem, CoverageOptions } from "./testing/coverage.js";
 export type { Fixtures, FixtureCase, FixtureExpectation, FixtureFailure, FixtureReport } from "./testing/fixtures.js";
 export type { CompareTableOptions } from "./simulate/compareTable.js";
 export type { Comparison, ComparedSubject, OutcomeSummary, Reason, ParameterChange } from "./simulate/compare.js";

@@ -55,6 +55,7 @@ function define() {
     $schema: z.optional(z.string()),
     ruleset: text("The ruleset: a bundled id (rushan/member), or a path relative to this file"),
     cases: about(z.array(Case), "The cases, each a subject or a cohort with what it must give"),
+    uncovered: z.optional(about(z.record(z.string(), z.string()), "Rules the cases cannot reach, by coverage item id (stars.x.when[0], tiers.y, …), with the reason")),
   });
   return { Fixtures, Case, Expect };
 }
