@@ -17,6 +17,7 @@ import type { BuildContext } from "./context.js";
 import { buildRating, buildTiers } from "./outcome.js";
 import { schemas, type RulesetSource, type SourceRef } from "../ruleset/schema.js";
 import { fromZodIssues } from "../ruleset/zodIssues.js";
+import { namesRead, valueAt } from "../ruleset/reads.js";
 import { VOCABULARY } from "../ruleset/vocabulary.js";
 import { KIND_BOOLEAN, KIND_ENUM, KIND_LIST, KIND_NUMBER, type ConditionShape, type Operand, type CClause, type CFact, type CRating, type CRemedyRule, type CScore, type CStar, type CVeto, type Model } from "./model.js";
 
@@ -176,24 +177,11 @@ export class Builder implements BuildContext {
    */
   overridesAt(path: readonly (string | number)[]): readonly ParameterOverride[] | undefined {
     if (this.overrides.size === 0) return undefined;
-    const found = new Set<string>();
-    const seen = new Set<string>();
-    const scan = (text: string) => {
-      for (const w of text.match(/[A-Za-z_$][A-Za-z0-9_$]*/g) ?? []) {
-        if (seen.has(w)) continue;
-        seen.add(w);
-        if (this.overrides.has(w)) found.add(w);
-        const sc = Object.prototype.hasOwnProperty.call(this.r.scores ?? {}, w) ? this.r.scores![w] : undefined;
-        if (sc) scan(sc.expr);
-      }
-    };
-    let v: unknown = this.r;
-    for (const k of path) v = v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined;
-    // A rule's own source and labels are not what it reads.
-    scan(JSON.stringify(v, (k, x: unknown) => (k === "source" || k === "label" || k === "reason" ? undefined : x)) ?? "");
-    if (found.size === 0) return undefined;
-    return freeze([...found].map((name) => freeze({ parameter: name, value: shownValue(this.overrides.get(name)!.value), official: shownValue(this.overrides.get(name)!.official) })));
+    const found = namesRead(this.r, valueAt(this.r, path), (w) => this.overrides.has(w));
+    if (found.length === 0) return undefined;
+    return freeze(found.map((name) => freeze({ parameter: name, value: shownValue(this.overrides.get(name)!.value), official: shownValue(this.overrides.get(name)!.official) })));
   }
+
 
   // ── names and expressions ────────────────────────────────────────────────
 

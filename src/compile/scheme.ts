@@ -10,6 +10,7 @@ import { didYouMean } from "../_lib/didYouMean.js";
 import { cut, quote } from "../_lib/text.js";
 import { deepFreeze } from "../_lib/deepFreeze.js";
 import { RulesetError, formatPath } from "../ruleset/RulesetError.js";
+import { namesRead, valueAt } from "../ruleset/reads.js";
 import type { Model } from "./model.js";
 import { evaluateSubject } from "../evaluate/evaluate.js";
 import type { EvaluateOptions, Result, SourceDocument, SubjectEvent } from "../evaluate/types.js";
@@ -242,9 +243,8 @@ function buildOverride(source: RulesetSource, parameters: unknown, overrides: Re
     const names = Object.keys(parameters);
     const issues = e.issues.map((i) => {
       if (i.path[0] === "parameters" && names.includes(String(i.path[1]))) return i;
-      // The overridden names that the broken part mentions (as a name in an expression or a reference).
-      const words = new Set(textAt(source, i.path).match(/[A-Za-z_$][A-Za-z0-9_$]*/g));
-      const culprits = names.filter((n) => words.has(n));
+      // The overridden names that the broken part reads (as a name in an expression or a reference).
+      const culprits = namesRead(source, valueAt(source, i.path), (w) => names.includes(w));
       const blamed = culprits.length ? culprits : names;
       return { code: i.code, path: ["parameters", blamed[0]!], message: `overriding ${blamed.map((n) => `"${n}"`).join(", ")} breaks the ruleset at ${formatPath(i.path)}: ${i.message}` };
     });
@@ -252,12 +252,6 @@ function buildOverride(source: RulesetSource, parameters: unknown, overrides: Re
   }
 }
 
-/** The JSON text of the part of a ruleset at `path` (where an issue was found). */
-function textAt(source: unknown, path: readonly (string | number)[]): string {
-  let v: unknown = source;
-  for (const k of path) v = v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined;
-  return JSON.stringify(v) ?? "";
-}
 
 /** What a caller most likely did wrong, when `compile` gets something that is not a ruleset object. */
 function misuse(ruleset: unknown): void {

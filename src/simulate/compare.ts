@@ -7,6 +7,7 @@ import { Q } from "../_lib/decimal.js";
 import { evaluateCohort, type CohortOptions, type CohortResult } from "../cohort/evaluateCohort.js";
 import { modelOf } from "../compile/scheme.js";
 import type { Model } from "../compile/model.js";
+import { namesRead, valueAt } from "../ruleset/reads.js";
 import type { Evaluation, Result, SubjectError, TraceEntry } from "../evaluate/types.js";
 
 /** A parameter whose value differs between the two schemes. */
@@ -149,20 +150,8 @@ function readsOf(model: Model, path: readonly (string | number)[], changed: Read
   const key = path.join("\u0000");
   let hit = memo.get(key);
   if (hit) return hit;
-  const found = new Set<string>(), seen = new Set<string>();
-  const scan = (text: string) => {
-    for (const w of text.match(/[A-Za-z_$][A-Za-z0-9_$]*/g) ?? []) {
-      if (seen.has(w)) continue;
-      seen.add(w);
-      if (changed.has(w)) found.add(w);
-      const sc = model.source.scores && Object.prototype.hasOwnProperty.call(model.source.scores, w) ? model.source.scores[w] : undefined;
-      if (sc) scan(sc.expr);
-    }
-  };
-  let v: unknown = model.source;
-  for (const k of path) v = v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined;
-  scan(JSON.stringify(v, (k, x: unknown) => (k === "source" || k === "label" || k === "reason" ? undefined : x)) ?? "");
-  hit = [...found].map((n) => changed.get(n)!);
+  const found = namesRead(model.source, valueAt(model.source, path), (w) => changed.has(w));
+  hit = found.map((n) => changed.get(n)!);
   memo.set(key, hit);
   return hit;
 }

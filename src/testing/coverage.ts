@@ -6,6 +6,7 @@
  */
 import { modelOf } from "../compile/scheme.js";
 import type { Model } from "../compile/model.js";
+import { namesRead, valueAt } from "../ruleset/reads.js";
 import type { Result } from "../evaluate/types.js";
 
 /** One rule of the scheme, and whether the results exercised it. */
@@ -48,26 +49,13 @@ export interface CoverageOptions {
 
 /** The parameter names the JSON at `path` mentions (through the scores it names too). */
 function paramsAt(model: Model, path: readonly (string | number)[]): string[] {
-  let v: unknown = model.source;
-  for (const k of path) v = v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined;
-  return paramsIn(model, v);
+  return paramsIn(model, valueAt(model.source, path));
 }
 
 /** The parameter names a piece of ruleset JSON mentions (through the scores it names too). */
 function paramsIn(model: Model, value: unknown): string[] {
   const params = model.source.parameters ?? {};
-  const found = new Set<string>(), seen = new Set<string>();
-  const scan = (text: string) => {
-    for (const w of text.match(/[A-Za-z_$][A-Za-z0-9_$]*/g) ?? []) {
-      if (seen.has(w)) continue;
-      seen.add(w);
-      if (Object.prototype.hasOwnProperty.call(params, w)) found.add(w);
-      const sc = model.source.scores && Object.prototype.hasOwnProperty.call(model.source.scores, w) ? model.source.scores[w] : undefined;
-      if (sc) scan(sc.expr);
-    }
-  };
-  scan(JSON.stringify(value, (k, x: unknown) => (k === "source" || k === "label" || k === "reason" ? undefined : x)) ?? "");
-  return [...found];
+  return namesRead(model.source, value, (w) => Object.prototype.hasOwnProperty.call(params, w));
 }
 
 /**
