@@ -214,8 +214,12 @@ function renderParameters(): void {
     const input = p.values ? document.createElement("select") : document.createElement("input");
     input.id = `param-${p.name}`;
     input.dataset.name = p.name;
-    if (input instanceof HTMLSelectElement) for (const v of p.values!) input.append(new Option(v, v, false, v === p.value));
+    if (input instanceof HTMLSelectElement) {
+      for (const v of p.values!) input.append(new Option(v, v, false, v === p.value));
+      input.value = String(p.value);
+    }
     else input.value = String(p.value);
+    input.dataset.official = String(p.value);
     input.addEventListener("change", () => void whatIf());
     const src = document.createElement("div");
     src.className = "src";
@@ -225,8 +229,12 @@ function renderParameters(): void {
   }
 }
 
+/** The latest what-if: an answer to an older one (the parameters changed since) is dropped. */
+let whatIfRound = 0;
+
 async function whatIf(): Promise<void> {
   if (!results) return;
+  const round = ++whatIfRound;
   const changed: Record<string, unknown> = {};
   for (const p of parameters) {
     const el = document.getElementById(`param-${p.name}`) as HTMLInputElement | HTMLSelectElement | null;
@@ -239,6 +247,7 @@ async function whatIf(): Promise<void> {
     return;
   }
   const r = await ask<"compared">({ type: "compare", parameters: changed, locale: lang });
+  if (round !== whatIfRound) return;
   if (r.type === "rulesetError") return showIssues(r.issues);
   if (r.type !== "compared") return status(r.message);
   showIssues([]);
