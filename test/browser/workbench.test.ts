@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The built workbench (workbench/dist), opened from disk in Debian's headless Chromium and driven
  * as a clerk would: paste a messy Chinese sheet, open an .xlsx, click a row, open the notice,

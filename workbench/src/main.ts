@@ -28,7 +28,10 @@ worker.onmessage = (e: MessageEvent<Response>) => {
   pending.get(r.req)?.(r);
   pending.delete(r.req);
 };
-function ask<T extends Response["type"]>(m: Omit<Request, "req">): Promise<Extract<Response, { type: T }> | Extract<Response, { type: "error" | "rulesetError" }>> {
+/** A request without its number (each member of the union on its own). */
+type Ask = Request extends infer R ? (R extends unknown ? Omit<R, "req"> : never) : never;
+
+function ask<T extends Response["type"]>(m: Ask): Promise<Extract<Response, { type: T }> | Extract<Response, { type: "error" | "rulesetError" }>> {
   const req = nextReq++;
   return new Promise((resolve) => {
     pending.set(req, resolve as (r: Response) => void);
