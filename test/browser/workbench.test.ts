@@ -6,11 +6,12 @@
  * change a parameter, open a broken ruleset, rate 100,000 rows. No console error, no request
  * that leaves the page.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import writeXlsxFile from "write-excel-file/node";
+import { readSheet } from "read-excel-file/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -19,6 +20,11 @@ const dir = mkdtempSync(join(tmpdir(), "xingji-workbench-"));
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
+/** Screenshots of each step, as test artifacts (test/browser/artifacts/, not committed). */
+const artifacts = join(root, "test", "browser", "artifacts");
+mkdirSync(artifacts, { recursive: true });
+let step = 0;
+const shot = (name: string) => page.screenshot({ path: join(artifacts, `${String(++step).padStart(2, "0")}-${name}.png`), fullPage: true });
 const requests: string[] = [];
 
 const HEAD = ["编号", "姓名", "理想信念星定性评定", "组织观念星定性评定", "道德品行星定性评定", "模范表率星定性评定", "履职尽责星定性评定", "志愿友爱星定性评定", "综治维稳星定性评定", "攻坚克难星定性评定", "组织生活量化考核得分", "满意票数", "有效票数", "一票否决项"];
@@ -69,6 +75,8 @@ beforeAll(async () => {
   page.on("request", (r) => requests.push(r.url()));
   await page.goto(page_url);
   await page.waitForFunction(() => document.querySelector("#status")?.textContent?.includes("rushan/member"));
+  // The selector shows the scheme the page loaded.
+  expect(await page.inputValue("#scheme")).toBe("rushan/member");
 });
 afterAll(async () => {
   await browser?.close();
@@ -100,6 +108,7 @@ describe("the workbench in a real browser, opened from disk", () => {
     });
     expect(await page.$$eval("tr.error", (r) => r.length)).toBe(10);
     expect(await page.textContent("#chart")).toContain("10星");
+    await shot("pasted-sheet");
   });
 
   it("a row's full explanation on click", async () => {
@@ -108,6 +117,7 @@ describe("the workbench in a real browser, opened from disk", () => {
     const text = (await page.textContent("#explanation"))!;
     expect(text.split("\n").slice(0, 2)).toEqual(["党员1（m-01） — 乳山市社区党员“十星级”评定", "评定结果：1星（满10星）；档次：抓整顿、帮教和处置"]);
     expect(text).toContain("帮教整改：转入街道帮教中心党支部帮教一年（2025-12-31前）");
+    await shot("explanation");
   });
 
   it("the notice (公示), printable", async () => {
@@ -118,6 +128,10 @@ describe("the workbench in a real browser, opened from disk", () => {
     expect(text.split("\n")[0]).toBe("乳山市社区党员“十星级”评定2024年度评定结果公示");
     expect(text).toContain("公示期：2025-01-03 至 2025-01-08（5天，自公示次日起算）。");
     expect(await page.textContent("#print-area")).toBe(text);
+    await shot("notice");
+    await page.emulateMedia({ media: "print" });
+    await shot("notice-printed");
+    await page.emulateMedia({ media: "screen" });
   });
 
   it("a parameter changed: the comparison highlights who moved and why", async () => {
@@ -128,6 +142,7 @@ describe("the workbench in a real browser, opened from disk", () => {
     // 50 % < rate ≤ 60 %: m-01 (21/42 = 50 %: not above 50 %) does not move; m-02…m-05 (22…25 of 42, 52–60 %) gain 群众认可星.
     expect(titles.map((t) => t[0])).toEqual(["m-02", "m-03", "m-04", "m-05"]);
     expect(titles[0]![1]).toContain("recognitionRate 0.6→0.5：改为得群众认可星");
+    await shot("what-if");
     await page.click("#reset");
     await page.waitForFunction(() => document.querySelectorAll("tr.moved").length === 0);
   });
@@ -142,6 +157,22 @@ describe("the workbench in a real browser, opened from disk", () => {
     await page.click("#evaluate");
     await page.waitForFunction(() => document.querySelector("#results tbody tr td")?.textContent === "x-1");
     expect((await cells())[0]!.slice(0, 2)).toEqual(["x-1", "10星"]);
+    await shot("xlsx");
+  });
+
+  it("downloads: the header template, the results as .csv and as .xlsx", async () => {
+    const save = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+      const file = join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      return file;
+    };
+    const template = readFileSync(await save("#template"), "utf8");
+    expect(template.replace(/^\uFEFF/, "").trim()).toBe("编号,姓名,理想信念星定性评定,组织观念星定性评定,道德品行星定性评定,模范表率星定性评定,履职尽责星定性评定,志愿友爱星定性评定,综治维稳星定性评定,攻坚克难星定性评定,组织生活量化考核得分,满意票数,有效票数,一票否决项");
+    const csv = readFileSync(await save("#export-csv"), "utf8").replace(/^\uFEFF/, "").split("\n");
+    expect(csv[1]!.startsWith("x-1,10星,抓完善、抓巩固,")).toBe(true);
+    const xlsx = await readSheet(readFileSync(await save("#export-xlsx")));
+    expect([xlsx[0]![0], xlsx[1]![0], xlsx[1]![1]]).toEqual(["编号", "x-1", "10星"]);
   });
 
   it("a broken ruleset: its issues listed with their paths, in Chinese", async () => {
@@ -153,6 +184,7 @@ describe("the workbench in a real browser, opened from disk", () => {
     expect(text).toContain("规则集有问题");
     expect(text).toContain("facts.a.type");
     expect(text).toContain("应为 \"boolean\", \"decimal\", \"integer\", \"enum\", \"list\" 之一");
+    await shot("broken-ruleset");
     await page.selectOption("#scheme", "rushan/member");
     await page.waitForFunction(() => document.querySelector("#issues")?.classList.contains("hidden"));
   });
@@ -180,6 +212,7 @@ describe("the workbench in a real browser, opened from disk", () => {
     expect(Math.max(...beats)).toBeLessThan(1000);
     expect(await page.$$eval("#results tbody tr", (r) => r.length)).toBe(500);
     expect(await page.textContent("#showing")).toContain("共 100000 行");
+    await shot("100000-rows");
   });
 
   it("the English toggle", async () => {

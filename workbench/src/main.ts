@@ -271,9 +271,19 @@ function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
+// The worker's phases, on the status line and the progress bar.
+progress.push((r) => {
+  const bar = $("progress") as HTMLProgressElement;
+  const phases = ["reading", "evaluating", "writing"] as const;
+  bar.max = phases.length;
+  bar.value = phases.indexOf(r.phase);
+  status(`${w()[r.phase]}… ${r.rows}`);
+});
+
 function wire(): void {
   const select = $("scheme") as HTMLSelectElement;
   for (const [id, r] of Object.entries(rulesets)) select.append(new Option(`${r.title.zh} (${id})`, id));
+  if ("id" in scheme) select.value = scheme.id;
   select.addEventListener("change", () => void loadScheme({ id: select.value }));
   $("ruleset-file").addEventListener("change", async (e) => {
     const file = (e.target as HTMLInputElement).files?.[0];
