@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compile, type Result } from "../src/index.js";
+import { compact, compare, compile, coverage, runFixtures, type Result } from "../src/index.js";
 import { rulesets } from "./untyped.js";
 import { ALL_MEMBER_BOOLEANS, ok, rulesetIssues } from "./helpers.js";
 
@@ -163,5 +163,25 @@ describe("what a scheme exposes cannot change how it evaluates", () => {
     const r = rulesets["qianjin/organization"] as unknown as { parameters: { fiveStarShare: { value: string } } };
     expect(() => (r.parameters.fiveStarShare.value = "0.5")).toThrow(TypeError);
     expect(compile({ extends: "qianjin/organization" }).ruleset.parameters!.fiveStarShare!.value).toBe("0.15");
+  });
+});
+
+describe("the faces given what they do not expect: an answer, never a crash inside", () => {
+  const member = compile(rulesets["rushan/member"]);
+  const facts = { ideals: true, orgAwareness: true, moralConduct: true, exemplar: true, duty: true, volunteer: true, stability: true, tackleHard: true, orgLifeScore: 8, surveySatisfied: 9, surveyValid: 10 };
+  const full = member.evaluate({ id: "m", facts });
+  it("explain and publication refuse a compact result with a clear TypeError", () => {
+    expect(() => member.explain(compact(full) as never)).toThrow("explain() needs a full result");
+    expect(() => member.publication({ results: [compact(full)], adjustments: [], distribution: {} } as never, { from: "2025-01-03" })).toThrow("publication() needs full results");
+    expect(() => member.explain({ hello: 1 } as never)).toThrow(TypeError);
+  });
+  it("coverage skips what carries no trace, and says how many", () => {
+    const c = coverage(member, [full, compact(full) as never, { ok: true } as never, null as never, 42 as never]);
+    expect([c.skipped, c.items.find((i) => i.id === "tiers.consolidate")!.covered]).toEqual([2, true]);
+  });
+  it("compare and runFixtures with junk: TypeErrors that say what they need", () => {
+    expect(() => compare(member, {}, [])).toThrow("expected a scheme that compile() returned");
+    expect(() => runFixtures(member, "cases")).toThrow(/not a fixtures file/);
+    expect(() => runFixtures(member, { ruleset: "rushan/member", cases: [{ name: "x", subject: { id: "m", facts: { __proto__: { ideals: true } } } }] })).not.toThrow();
   });
 });

@@ -39,6 +39,8 @@ export interface Coverage {
   readonly explained: readonly CoverageItem[];
   /** Parameters that no exercised rule reads: they decided nothing in these results. */
   readonly unusedParameters: readonly string[];
+  /** Results left out because they carry no trace (`compact()` results, or not results at all). */
+  readonly skipped: number;
 }
 
 /** Options of `coverage`. */
@@ -94,8 +96,14 @@ export function coverage(scheme: unknown, results: Iterable<Result>, options: Co
   });
 
   let anyValid = false;
+  let skipped = 0;
   for (const res of results) {
-    if (!res || !res.ok) continue;
+    if (!res || typeof res !== "object" || !res.ok) continue;
+    // A result without its trace (a compact() one, or not a result) says nothing about the rules.
+    if (!Array.isArray(res.trace) || !res.tier || typeof res.tier !== "object") {
+      skipped++;
+      continue;
+    }
     anyValid = true;
     for (const t of res.trace) {
       if (t.rule.startsWith("stars.")) {
@@ -161,5 +169,6 @@ export function coverage(scheme: unknown, results: Iterable<Result>, options: Co
     missing: Object.freeze(frozen.filter((i) => !i.covered && i.reason === undefined)),
     explained: Object.freeze(frozen.filter((i) => !i.covered && i.reason !== undefined)),
     unusedParameters: Object.freeze(unusedParameters),
+    skipped,
   });
 }

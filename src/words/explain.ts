@@ -151,6 +151,9 @@ export function explain(model: Model, result: Result, options: ExplainOptions = 
   const locale: Locale = options.locale ?? "zh";
   if (locale !== "zh" && locale !== "en") throw new TypeError(`options.locale must be "zh" or "en", got ${JSON.stringify(locale)}`);
   if (!result.ok) return rejectionText(model, result, locale);
+  if (!Array.isArray(result.stars) || !Array.isArray(result.trace) || !result.tier || !result.remediation) {
+    throw new TypeError("explain() needs a full result (as evaluate() returned it, or its JSON): a compact() result keeps no stars or trace to explain");
+  }
   const r = result;
   const zh = locale === "zh";
   const trace = valuedTrace(model, r);

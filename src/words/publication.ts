@@ -82,6 +82,7 @@ export function publication(model: Model, cohort: CohortResult, options: Publica
   const excluded: { id: string | undefined; errors: number }[] = [];
   for (const r of cohort.results) {
     if (r.ruleset?.id !== model.id) throw new TypeError(`publication() got a result of "${String(r.ruleset?.id)}"; publish it with that scheme, not "${model.id}"`);
+    if (r.ok && (!Array.isArray(r.stars) || !r.tier || !r.rating)) throw new TypeError("publication() needs full results (as evaluateCohort() returned them): a compact() result keeps no star labels");
     if (r.ok) rated.push(r);
     else excluded.push({ id: r.id, errors: r.errors.length });
   }
