@@ -45,6 +45,9 @@ export interface CohortResult {
   readonly payments?: { readonly total: string };
 }
 
+/** Rows whose first-pass decisions a cohort keeps (beyond them, rows are decided again). */
+const KEEP = 4096;
+
 /**
  * The valid rows of a cohort, as columns. A city is a million rows: the first pass keeps only
  * what the cohort rules read (numbers, ids) and each row's frame of checked facts (which its
@@ -112,12 +115,19 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     score: rankBy ? KeyColumn.ofScore(rankBy) : undefined,
     lastPlace: (c?.lastPlace ?? []).map((l) => KeyColumn.ofFact(l.fact)),
     decide: (i) => {
+      // The first pass's decision where it was kept (a small cohort's rows), else decided again.
+      const k = kept[i];
+      if (k) return k;
       const ctx = rows.context.get(i);
       const d = decide(model, rows.id[i]!, rows.frame[i]!, rows.fast[i]!, ctx?.last, asOf, ctx?.events);
       if (ctx?.name !== undefined) (d as { name?: string }).name = ctx.name;
       return d;
     },
   };
+  // The first KEEP rows keep their first-pass decisions: a small cohort decides each row once.
+  // A city's rows beyond them keep only their frames (a million decisions would be kept alive
+  // for the garbage collector to copy) and are decided again in the second pass.
+  const kept: (Decided | undefined)[] = [];
   for (const subject of subjects as Iterable<unknown>) {
     if (subject === null || typeof subject !== "object" || Array.isArray(subject)) {
       results.push(
@@ -132,6 +142,7 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     }
     const d = decideSubject(model, subject, evalOptions);
     if (d.ok) {
+      if (rows.id.length < KEEP) kept.push(d);
       if (d.last || d.events || d.name !== undefined) rows.context.set(rows.id.length, { last: d.last, events: d.events, name: d.name });
       rows.id.push(d.id);
       rows.frame.push(d.frame);
