@@ -4,9 +4,9 @@
  *
  * @packageDocumentation
  */
-export { compile } from "./compile/scheme.js";
+export { compile } from "./scheme/scheme.js";
 export { version } from "./version.js";
-export type { Scheme, FactInfo, ProcedureStep, SubjectOf } from "./compile/scheme.js";
+export type { Scheme, FactInfo, ProcedureStep, SubjectOf } from "./scheme/scheme.js";
 export type * from "./rulesets/facts.js";
 export { workingDays } from "./calendar/workingDays.js";
 export type { ExplainOptions } from "./words/explain.js";

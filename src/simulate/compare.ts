@@ -5,7 +5,7 @@
  */
 import { Q } from "../_lib/decimal.js";
 import { evaluateCohort, type CohortOptions, type CohortResult } from "../cohort/evaluateCohort.js";
-import { modelOf } from "../compile/scheme.js";
+import { modelOf } from "../scheme/models.js";
 import type { Model } from "../compile/model.js";
 import { namesRead, valueAt } from "../ruleset/reads.js";
 import type { Evaluation, Result, SubjectError, TraceEntry } from "../evaluate/types.js";

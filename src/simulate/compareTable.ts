@@ -2,7 +2,7 @@
  * The comparison as a spreadsheet gives and takes it: a table in (as `evaluateTable` reads it),
  * one row out per input row, in the table's language.
  */
-import { modelOf } from "../compile/scheme.js";
+import { modelOf } from "../scheme/models.js";
 import type { Model } from "../compile/model.js";
 import { readTable } from "../sheets/evaluateTable.js";
 import { listWords, ratingWords, starWords, type Locale } from "../words/render.js";

@@ -4,7 +4,7 @@
  * (binding), remediation rule (fired), conditional action and payment (applied): whether some
  * result exercised it; and which parameters decided nothing. Read from the results' traces.
  */
-import { modelOf } from "../compile/scheme.js";
+import { modelOf } from "../scheme/models.js";
 import type { Model } from "../compile/model.js";
 import { namesRead, valueAt } from "../ruleset/reads.js";
 import type { Result } from "../evaluate/types.js";

@@ -6,7 +6,7 @@
  */
 import * as z from "zod/mini";
 import { Q } from "../_lib/decimal.js";
-import type { Scheme } from "../compile/scheme.js";
+import type { Scheme } from "../scheme/scheme.js";
 import type { CohortResult } from "../cohort/evaluateCohort.js";
 import type { Evaluation, Result } from "../evaluate/types.js";
 

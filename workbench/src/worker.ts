@@ -4,7 +4,7 @@
  * sent anywhere: the page and this worker only talk to each other.
  */
 import { compareTable, compile, RulesetError, rulesets, type CohortResult, type Scheme } from "../../src/index.js";
-import { modelOf } from "../../src/compile/scheme.js";
+import { modelOf } from "../../src/scheme/models.js";
 import { readTable, type ReadTable } from "../../src/sheets/evaluateTable.js";
 import { formatPath } from "../../src/ruleset/RulesetError.js";
 import type { ParameterInfo, Request, Response, SchemeRef } from "./protocol.js";

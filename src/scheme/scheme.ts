@@ -1,5 +1,5 @@
-import { buildModel } from "./compile.js";
-import { baseOf, isExtension, overrideParameters, overridesOf, resolveExtension, type Override } from "./extend.js";
+import { buildModel } from "../compile/compile.js";
+import { baseOf, isExtension, overrideParameters, overridesOf, resolveExtension, type Override } from "../compile/extend.js";
 import { evaluateCohort, type CohortOptions, type CohortResult } from "../cohort/evaluateCohort.js";
 import { bundledRulesets, type BundledRuleset, type BundledRulesetId } from "../rulesets/bundled.js";
 import type { BundledFacts } from "../rulesets/facts.js";
@@ -11,7 +11,8 @@ import { cut, quote } from "../_lib/text.js";
 import { deepFreeze } from "../_lib/deepFreeze.js";
 import { RulesetError, formatPath } from "../ruleset/RulesetError.js";
 import { namesRead, valueAt } from "../ruleset/reads.js";
-import type { Model } from "./model.js";
+import type { Model } from "../compile/model.js";
+import { registerModel } from "./models.js";
 import { evaluateSubject } from "../evaluate/evaluate.js";
 import type { EvaluateOptions, Result, SourceDocument, SubjectEvent } from "../evaluate/types.js";
 import type { RulesetSource } from "../ruleset/schema.js";
@@ -136,19 +137,9 @@ export interface ProcedureStep {
 }
 
 /** Wraps a model in the public {@link Scheme} face. */
-/** The model behind each scheme, for the faces that work on schemes (compare, fixtures, coverage). */
-const models = new WeakMap<object, Model>();
-
-/** The compiled model of a scheme `compile` returned; a `TypeError` for anything else. */
-export function modelOf(scheme: unknown): Model {
-  const m = scheme !== null && typeof scheme === "object" ? models.get(scheme) : undefined;
-  if (!m) throw new TypeError("expected a scheme that compile() returned");
-  return m;
-}
-
 export function schemeOf(model: Model): Scheme {
   const scheme = schemeFace(model);
-  models.set(scheme, model);
+  registerModel(scheme, model);
   return scheme;
 }
 
