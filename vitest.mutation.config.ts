@@ -8,6 +8,6 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    exclude: ["test/bundle/**", "test/recipes.test.ts", "test/docs.test.ts", "test/fuzz.test.ts", "test/rulesets.test.ts", "node_modules/**"],
+    exclude: ["test/bundle/**", "test/browser/**", "test/cli.test.ts", "test/recipes.test.ts", "test/docs.test.ts", "test/fuzz.test.ts", "test/rulesets.test.ts", "node_modules/**"],
   },
 });
