@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compile, rulesets } from "../index.js";
 import { modelOf } from "../scheme/models.js";
-import { countReader, factReader, isEmpty, readDate, textReader } from "./cells.js";
+import { countReader, dateReader, factReader, isEmpty, readDate, textReader } from "./cells.js";
 
 const member = modelOf(compile(rulesets["rushan/member"]));
 const yantian = modelOf(compile(rulesets["yantian/organization"]));
@@ -74,8 +74,13 @@ describe("dates at their edges", () => {
 describe("the other columns of a table", () => {
   it("a downgrade's levels: digits, or digits and 级; anything else an error", () => {
     const levels = countReader("降级级数", ["events", 0, "levels"]);
-    expect([levels(2), levels("1级"), levels(" ２ ")]).toEqual([{ value: 2 }, { value: 1 }, { value: 2 }]);
+    expect([levels(2), levels("1级"), levels(" ２ "), levels("12")]).toEqual([{ value: 2 }, { value: 1 }, { value: 2 }, { value: 12 }]);
     for (const bad of ["一级", "1.5", "-1", true, null]) expect(levels(bad).error).toMatchObject({ code: "bad_cell", path: ["events", 0, "levels"], params: { column: "降级级数", kind: "number" } });
+  });
+  it("a date column: the day, or an error naming the column and the cell", () => {
+    const date = dateReader("降级日期", ["events", 0, "date"]);
+    expect(date("2024年7月1日")).toEqual({ value: "2024-07-01" });
+    expect(date("7月1日").error).toMatchObject({ code: "bad_cell", path: ["events", 0, "date"], params: { column: "降级日期", got: "7月1日", kind: "date" } });
   });
   it("text (an id, a name, a reason): cleaned text, or a number's text; NaN, booleans and objects are errors", () => {
     const text = textReader("编号", ["id"]);
