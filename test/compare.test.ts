@@ -24,20 +24,25 @@ describe("compare: Qianjin's five-star share at 15 % and at 20 %, 300 organizati
   // g-15…g-59 (45) go to three.
   // 20 %: cap 60 (f-000…f-059); 60 demoted; pool 120, cap 90: g-00…g-29 stay, g-30…g-59 (30) go.
   // So f-045…f-059 move 4 → 5 and g-15…g-29 move 3 → 4: 30 up, none down.
-  const c = compare(qianjin, qianjin.with({ fiveStarShare: "0.2" }), cohort());
+  // Computed in each test (not when the file is collected), so a mutation tool sees which test ran it.
+  const run = () => compare(qianjin, qianjin.with({ fiveStarShare: "0.2" }), cohort());
   it("names the changed parameter", () => {
+    const c = run();
     expect(c.parameters).toEqual([{ parameter: "fiveStarShare", before: "0.15", after: "0.2" }]);
   });
   it("counts: 30 up, none down, 270 unchanged; the distributions before and after", () => {
+    const c = run();
     expect(c.counts).toEqual({ up: 30, down: 0, same: 270 });
     expect(c.distribution).toEqual({ before: { 5: 45, 4: 90, 3: 165 }, after: { 5: 60, 4: 90, 3: 150 } });
     expect(c.tiers).toEqual({ fourStar: { entered: 15, left: 15 }, fiveStar: { entered: 15, left: 0 }, threeStar: { entered: 0, left: 15 } });
   });
   it("exactly who moved", () => {
+    const c = run();
     const up = c.subjects.filter((s) => s.moved === "up").map((s) => s.id);
     expect(up).toEqual([...Array.from({ length: 15 }, (_, i) => `f-${String(45 + i).padStart(3, "0")}`), ...Array.from({ length: 15 }, (_, j) => `g-${15 + j}`)]);
   });
   it("why, with the parameter named: the five-star quota no longer demotes; the four-star quota moves through the cascade", () => {
+    const c = run();
     const f = c.subjects.find((s) => s.id === "f-050")!;
     expect([f.before.rating, f.after.rating, f.before.tier, f.after.tier]).toEqual([4, 5, "fourStar", "fiveStar"]);
     expect(f.why.find((w) => w.rule === "quota.fiveStar")!.text).toBe("fiveStarShare 0.15 → 0.2: quota.fiveStar no longer demotes f-050");
@@ -65,14 +70,16 @@ describe("compare: a Rushan threshold, member by member", () => {
     { id: "c", facts: { ...base, surveySatisfied: 7, surveyValid: 10 } }, // 70 %: above both → no change
     { id: "d", facts: { ...base, surveySatisfied: 11, surveyValid: 20, orgLifeScore: 5 } }, // 55 %: gains it; 3 stars → 4: branch mentoring → talk reminder
   ];
-  const c = compare(member, member.with({ recognitionRate: "0.5" }), subjects, { asOf: "2024-12-31" });
+  const run = () => compare(member, member.with({ recognitionRate: "0.5" }), subjects, { asOf: "2024-12-31" });
   it("a gains 群众认可星 (5 → 6 stars); b and c do not move", () => {
+    const c = run();
     const [a, b, cc] = c.subjects;
     expect([a!.before.rating, a!.after.rating, a!.starsGained, a!.moved]).toEqual([5, 6, ["massRecognition"], "up"]);
     expect(a!.why.map((w) => w.text)).toContain("recognitionRate 0.6 → 0.5: stars.massRecognition: not earned → earned");
     expect([b!.moved, b!.why, cc!.moved, cc!.why]).toEqual(["same", [], "same", []]);
   });
   it("d: 3 stars → 4, and its remediation changes from branch mentoring to a talk reminder", () => {
+    const c = run();
     const d = c.subjects[3]!;
     // ideals, moralConduct, duty (org life 5 ≤ 6 loses orgAwareness and exemplar): 3; with 群众认可星 4.
     expect([d.before.rating, d.after.rating, d.before.steps, d.after.steps, d.before.tier, d.after.tier]).toEqual([3, 4, ["branchMentoring"], ["talkReminder"], "rectify", "rectify"]);
