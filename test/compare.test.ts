@@ -116,3 +116,30 @@ describe("compareTable: the comparison as a sheet, in the table's language", () 
     expect(out[1]).toEqual(["a", "张三", 5, 6, "up", "improve", "improve", "massRecognition", "", "recognitionRate 0.6 → 0.5: stars.massRecognition: not earned → earned", ""]);
   });
 });
+
+describe("compare: grades, payments and names", () => {
+  it("Yantian's shares 60/40 → 50/50: a grade moves up and another down (grades compared by their order)", () => {
+    const yantian = compile(rulesets["yantian/organization"]);
+    const org = (id: string, ind: number, ev: number) => ({ id, name: `组织${id}`, facts: { level: "committee", leader: ind, workSystem: ind, venue: ind, supportMechanism: ind, performance: ind, massContact: ind, evaluation: ev } });
+    // a: 0.6 × 80 + 0.4 × 100 = 88 (较好) → 0.5 × 80 + 0.5 × 100 = 90 (好): up.
+    // b: 0.6 × 100 + 0.4 × 75 = 90 (好) → 50 + 37.5 = 87.5 (较好): down. c: 90 and 90 both ways: same.
+    const c = compare(yantian, yantian.with({ indicatorShare: "0.5", evaluationShare: "0.5" }), [org("a", 80, 100), org("b", 100, 75), org("c", 90, 90)]);
+    expect(c.subjects.map((s) => [s.id, s.name, s.before.rating, s.after.rating, s.moved])).toEqual([
+      ["a", "组织a", "fairlyGood", "good", "up"],
+      ["b", "组织b", "good", "fairlyGood", "down"],
+      ["c", "组织c", "good", "good", "same"],
+    ]);
+    expect(c.counts).toEqual({ up: 1, down: 1, same: 1 });
+    expect(c.parameters).toEqual([{ parameter: "indicatorShare", before: "0.6", after: "0.5" }, { parameter: "evaluationShare", before: "0.4", after: "0.5" }]);
+    expect(c.subjects[0]!.why.find((w) => w.rule === "rating")!.text).toBe("indicatorShare 0.6 → 0.5, evaluationShare 0.4 → 0.5: rating: fairlyGood → good");
+  });
+  it("Feicheng's three-star allowance 300 → 350 a month: each rural three-star branch gets 600 more a year, exactly", () => {
+    const feicheng = compile(rulesets["feicheng/branch"]);
+    const branch = (id: string, domain: string) => ({ id, facts: { domain, team: 14, operation: 14, orgLife: 14, memberMgmt: 14, basicSupport: 14, roleScore: 70 } });
+    // 70 + 0.4 × 70 = 0.6 × 70 + 28 = 70: three stars. Two rural, one community (no allowance).
+    const c = compare(feicheng, feicheng.with({ allowanceThreeStar: 350 }), [branch("a", "rural"), branch("b", "rural"), branch("c", "community")]);
+    expect(c.payments).toEqual({ before: "7200", after: "8400", difference: "1200" });
+    expect(c.subjects.map((s) => [s.before.payments, s.after.payments, s.moved])).toEqual([["3600", "4200", "same"], ["3600", "4200", "same"], ["0", "0", "same"]]);
+    expect(c.subjects[0]!.why.map((w) => w.text)).toEqual(["allowanceThreeStar 300 → 350: tiers.threeStar.payments.secretaryAllowance: pays 300 per month → pays 350 per month"]);
+  });
+});
