@@ -143,3 +143,47 @@ describe("compare: grades, payments and names", () => {
     expect(c.subjects[0]!.why.map((w) => w.text)).toEqual(["allowanceThreeStar 300 → 350: tiers.threeStar.payments.secretaryAllowance: pays 300 per month → pays 350 per month"]);
   });
 });
+
+describe("compare: what each side lacks, bad rows on either side, the full reasons", () => {
+  const member = compile(rulesets["rushan/member"]);
+  const facts = { ideals: true, orgAwareness: true, moralConduct: true, exemplar: true, duty: true, volunteer: false, stability: false, tackleHard: false, orgLifeScore: 8, surveySatisfied: 3, surveyValid: 5 };
+  it("a scheme with one more fact cannot be compared: the error names it on its side only", () => {
+    const more = structuredClone(rulesets["rushan/member"]) as unknown as { facts: Record<string, unknown> };
+    more.facts.extra = { type: "boolean", default: false, label: { zh: "附加", en: "extra" }, source: { default: "a test" } };
+    expect(() => compare(member, compile(more as unknown as RulesetSource), [])).toThrow("rushan/member@1.0.0 has nothing that rushan/member@1.0.0 lacks, and lacks extra");
+  });
+  it("a parameter set to its own value, as a number instead of text, is no change", () => {
+    expect(compare(member, member.with({ recognitionRate: 0.6 }), [{ id: "a", facts }]).parameters).toEqual([]);
+  });
+  it("a subject valid before and bad after (a lower scale makes its score out of range) is listed once, with the reform's error", () => {
+    const feicheng = compile(rulesets["feicheng/branch"]);
+    const c = compare(feicheng, feicheng.with({ categoryPoints: 18 }), [{ id: "f", facts: { domain: "rural", team: 20, operation: 18, orgLife: 18, memberMgmt: 18, basicSupport: 18, roleScore: 90 } }]);
+    expect(c.errors.map((e) => [e.index, e.id, e.errors.map((x) => [x.path.join("."), x.code])])).toEqual([[0, "f", [["facts.team", "above_max"]]]]);
+    expect([c.subjects, c.counts]).toEqual([[], { up: 0, down: 0, same: 0 }]);
+  });
+  it("a star lost, a veto listed on both sides, and every reason of a quota demotion (the tier follows, without a parameter of its own)", () => {
+    const c = compare(member.with({ recognitionRate: "0.5" }), member, [{ id: "a", facts: { ...facts, vetoes: ["exemplar"] } }]);
+    const s = c.subjects[0]!;
+    // At 0.5: ideals, orgAwareness, moralConduct, massRecognition, duty (exemplar vetoed) = 5; at 0.6 massRecognition is lost: 4.
+    expect([s.before.rating, s.after.rating, s.starsLost, s.starsGained, s.before.vetoes, s.after.vetoes, s.moved]).toEqual([5, 4, ["massRecognition"], [], ["exemplar"], ["exemplar"], "down"]);
+    expect(s.why.map((w) => w.text)).toEqual([
+      "recognitionRate 0.5 → 0.6: stars.massRecognition: earned → not earned",
+      "rating: 5 → 4",
+      "tiers.improve: tier improve → not applied",
+      "tiers.rectify: not applied → tier rectify",
+      "remediation.fourStars: not applied → steps: talkReminder",
+    ]);
+    expect(c.payments).toBeUndefined();
+  });
+  it("the Qianjin quota demotion's full reasons: the quota names the parameter, the tiers follow without one", () => {
+    const qj = compile(rulesets["qianjin/organization"]);
+    const c = compare(qj, qj.with({ fiveStarShare: "0.2" }), cohort());
+    const f = c.subjects.find((s) => s.id === "f-050")!;
+    expect(f.why.map((w) => [w.rule, w.parameters.map((p) => p.parameter)])).toEqual([
+      ["quota.fiveStar", ["fiveStarShare"]],
+      ["tiers.fourStar", []],
+      ["tiers.fiveStar", []],
+    ]);
+    expect(c.payments).toBeUndefined();
+  });
+});
