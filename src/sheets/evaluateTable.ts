@@ -7,11 +7,11 @@ import { Q } from "../_lib/decimal.js";
 import { closest } from "../_lib/didYouMean.js";
 import type { CFact, Model } from "../compile/model.js";
 import { subjectError, type SubjectError } from "../words/subjectErrors.js";
-import { listWords, nextLevelWords, nextStarWords, ratingOf, say, type Locale } from "../words/render.js";
+import { labelOf, listWords, nextLevelWords, nextStarWords, ratingOf, say, type Locale } from "../words/render.js";
 import { clean, countReader, dateReader, factReader, isEmpty, textReader, type Cell, type CellReader } from "./cells.js";
 
 export type { Cell } from "./cells.js";
-import { evaluateCohort } from "../cohort/evaluateCohort.js";
+import { evaluateCohort, type CohortResult } from "../cohort/evaluateCohort.js";
 import type { Evaluation, NextLevel, NextStar, Result } from "../evaluate/types.js";
 import { starAdvice } from "../evaluate/evaluate.js";
 
@@ -149,7 +149,7 @@ function extra(model: Model, r: Evaluation, col: ExtraColumn, locale: Locale): s
       return r.rank?.position ?? "";
     case "scores":
       return Object.entries(r.scores)
-        .map(([k, v]) => `${zh ? (model.source.scores?.[k]?.label.zh ?? k) : k}=${v}`)
+        .map(([k, v]) => `${zh ? (labelOf(model, k)?.zh ?? k) : k}=${v}`)
         .join(zh ? "；" : ", ");
     case "bonusPoints":
       return r.tier.bonusPoints !== undefined ? Number(r.tier.bonusPoints) : "";
@@ -250,7 +250,16 @@ export function readTable(model: Model, table: unknown, options: { readonly loca
  * clerks write them (see `cells.ts`); values and errors are written in the table's locale.
  */
 export function evaluateTable(model: Model, table: unknown, options: TableOptions = {}): (string | number | boolean)[][] {
-  const { locale, hasName, rows: pending, subjects } = readTable(model, table, options);
+  return tableResults(model, table, options).cells;
+}
+
+/**
+ * `evaluateTable`'s work, with what it read and the cohort it evaluated: a caller that needs the
+ * results too (the workbench explains rows and publishes the notice) reads and rates the table once.
+ */
+export function tableResults(model: Model, table: unknown, options: TableOptions = {}): { cells: (string | number | boolean)[][]; read: ReadTable; cohort: CohortResult } {
+  const read = readTable(model, table, options);
+  const { locale, hasName, rows: pending, subjects } = read;
   const zh = locale === "zh";
   const extras: ExtraColumn[] = [...(hasName && !options.columns?.includes("name") ? ["name" as const] : []), ...(options.columns ?? [])];
   const names = [...STANDARD, ...extras];
@@ -293,5 +302,5 @@ export function evaluateTable(model: Model, table: unknown, options: TableOption
     extras.forEach((col, i) => (row[STANDARD.length + i] = extra(model, res, col, locale)));
     out.push(row);
   }
-  return out;
+  return { cells: out, read, cohort };
 }

@@ -5,7 +5,7 @@
  */
 import { compareTable, compile, RulesetError, rulesets, type CohortResult, type Scheme } from "../../src/index.js";
 import { modelOf } from "../../src/scheme/models.js";
-import { readTable, type ReadTable } from "../../src/sheets/evaluateTable.js";
+import { tableResults, type ReadTable } from "../../src/sheets/evaluateTable.js";
 import { formatPath } from "../../src/ruleset/RulesetError.js";
 import type { ParameterInfo, Request, Response, SchemeRef } from "./protocol.js";
 
@@ -63,10 +63,12 @@ self.onmessage = (e) => {
         asOf = m.asOf;
         const start = Date.now();
         post({ type: "progress", req: m.req, phase: "reading", rows: table.length - 1 });
-        read = readTable(modelOf(scheme), table, { locale: m.locale });
-        post({ type: "progress", req: m.req, phase: "evaluating", rows: read.subjects.length });
-        cohort = scheme.evaluateCohort(read.subjects, asOf ? { asOf } : undefined);
-        const rows = scheme.evaluateTable(table, { ...(asOf ? { asOf } : {}), locale: m.locale, columns: ["due"] });
+        post({ type: "progress", req: m.req, phase: "evaluating", rows: table.length - 1 });
+        // One read and one cohort: the table's cells, and the results that explain and publish them.
+        const done = tableResults(modelOf(scheme), table, { ...(asOf ? { asOf } : {}), locale: m.locale, columns: ["due"] });
+        read = done.read;
+        cohort = done.cohort;
+        const rows = done.cells;
         post({ type: "progress", req: m.req, phase: "writing", rows: rows.length - 1 });
         const bad = read.rows.filter((r) => r.errors.length > 0).length + cohort.results.filter((r) => !r.ok).length;
         post({ type: "evaluated", req: m.req, rows, distribution: { ...cohort.distribution }, ms: Date.now() - start, bad });
