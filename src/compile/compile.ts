@@ -17,7 +17,7 @@ import type { BuildContext } from "./context.js";
 import { buildRating, buildTiers } from "./outcome.js";
 import { schemas, type RulesetSource, type SourceRef } from "../ruleset/schema.js";
 import { fromZodIssues } from "../ruleset/zodIssues.js";
-import { namesRead, valueAt } from "../ruleset/reads.js";
+import { namesRead, parameterText, valueAt } from "../ruleset/reads.js";
 import { VOCABULARY } from "../ruleset/vocabulary.js";
 import { KIND_BOOLEAN, KIND_ENUM, KIND_LIST, KIND_NUMBER, type ConditionShape, type Operand, type CClause, type CFact, type CRating, type CRemedyRule, type CScore, type CStar, type CVeto, type Model } from "./model.js";
 
@@ -29,10 +29,6 @@ const freeze = Object.freeze;
  * Checks a ruleset and builds the {@link Model} the evaluator runs on. Collects every problem
  * and throws one {@link RulesetError}.
  */
-/** A parameter value as trace text: numbers and strings as they are, anything else as JSON. */
-function shownValue(v: unknown): string {
-  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : JSON.stringify(v);
-}
 
 export function buildModel(input: unknown, overrides?: ReadonlyMap<string, Override>): Model {
   const id = input && typeof input === "object" && typeof (input as { id?: unknown }).id === "string" ? (input as { id: string }).id : undefined;
@@ -179,7 +175,7 @@ export class Builder implements BuildContext {
     if (this.overrides.size === 0) return undefined;
     const found = namesRead(this.r, valueAt(this.r, path), (w) => this.overrides.has(w));
     if (found.length === 0) return undefined;
-    return freeze(found.map((name) => freeze({ parameter: name, value: shownValue(this.overrides.get(name)!.value), official: shownValue(this.overrides.get(name)!.official) })));
+    return freeze(found.map((name) => freeze({ parameter: name, value: parameterText(this.overrides.get(name)!.value), official: parameterText(this.overrides.get(name)!.official) })));
   }
 
 

@@ -3,6 +3,7 @@ import { didYouMean } from "../_lib/didYouMean.js";
 import { quote } from "../_lib/text.js";
 import { RulesetError, type IssueDraft } from "../ruleset/RulesetError.js";
 import type { RulesetSource } from "../ruleset/schema.js";
+import { sameParameterValue } from "../ruleset/reads.js";
 
 /**
  * `{ extends, parameters: { name: value } }`: a simulation of a scheme. `extends` is a bundled
@@ -112,7 +113,7 @@ export function overridesOf(base: RulesetSource, previous: ReadonlyMap<string, O
     const official = previous?.get(name)?.official ?? own(declared, name)?.value;
     const value = (parameters as Record<string, unknown>)[name];
     const merged = own(declared, name)?.type === "table" && official && typeof official === "object" ? { ...(official as object), ...(value as object) } : value;
-    if (JSON.stringify(merged) === JSON.stringify(official) || String(merged) === String(official)) out.delete(name);
+    if (sameParameterValue(merged, official)) out.delete(name);
     else out.set(name, Object.freeze({ value: merged, official }));
   }
   return out;

@@ -3,6 +3,7 @@
  * every score it names, the words of that score's expression. Used to say which parameters
  * decided an entry (overrides in traces, `compare`'s reasons, `coverage`'s unused parameters).
  */
+import { Q, toDecimal } from "../_lib/decimal.js";
 import type { RulesetSource } from "./schema.js";
 
 /** The JSON of the ruleset at `path` (undefined where there is none). */
@@ -29,4 +30,17 @@ export function namesRead(source: RulesetSource, value: unknown, wanted: (name: 
   };
   scan(JSON.stringify(value, (k, x: unknown) => (k === "source" || k === "label" || k === "reason" ? undefined : x)) ?? "");
   return [...found];
+}
+
+/** A parameter's value as text: numbers and strings as they are, anything else (a table, a name) as JSON. */
+export function parameterText(v: unknown): string {
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : JSON.stringify(v);
+}
+
+/** Whether two values of a parameter are the same: numbers by value (0.2, "0.2" and "0.20"), anything else by its text. */
+export function sameParameterValue(a: unknown, b: unknown): boolean {
+  const x = parameterText(a), y = parameterText(b);
+  if (x === y) return true;
+  const dx = typeof a === "object" ? undefined : toDecimal(a), dy = typeof b === "object" ? undefined : toDecimal(b);
+  return dx !== undefined && dy !== undefined && Q.of(dx).cmp(Q.of(dy)) === 0;
 }

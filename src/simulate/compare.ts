@@ -7,7 +7,7 @@ import { Q } from "../_lib/decimal.js";
 import { evaluateCohort, type CohortOptions, type CohortResult } from "../cohort/evaluateCohort.js";
 import { modelOf } from "../scheme/models.js";
 import type { Model } from "../compile/model.js";
-import { namesRead, valueAt } from "../ruleset/reads.js";
+import { namesRead, parameterText, sameParameterValue, valueAt } from "../ruleset/reads.js";
 import type { Evaluation, Result, SubjectError, TraceEntry } from "../evaluate/types.js";
 
 /** A parameter whose value differs between the two schemes. */
@@ -83,21 +83,15 @@ export interface Comparison {
 
 const freeze = Object.freeze;
 
-/** A parameter value as text. */
-function valueText(v: unknown): string {
-  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : JSON.stringify(v);
-}
 
 /** The parameters whose values differ between two rulesets. */
 function parameterChanges(a: Model, b: Model): ParameterChange[] {
   const pa = a.source.parameters ?? {}, pb = b.source.parameters ?? {};
   const out: ParameterChange[] = [];
   for (const name of new Set([...Object.keys(pa), ...Object.keys(pb)])) {
-    const x = Object.prototype.hasOwnProperty.call(pa, name) ? valueText(pa[name]!.value) : "(none)";
-    const y = Object.prototype.hasOwnProperty.call(pb, name) ? valueText(pb[name]!.value) : "(none)";
-    // Numbers compare by value: 0.2 and "0.2" are the same parameter value.
-    const same = x === y || (/^-?\d/.test(x) && /^-?\d/.test(y) && Q.of(x).cmp(Q.of(y)) === 0);
-    if (!same) out.push(freeze({ parameter: name, before: x, after: y }));
+    const inA = Object.prototype.hasOwnProperty.call(pa, name), inB = Object.prototype.hasOwnProperty.call(pb, name);
+    if (inA && inB && sameParameterValue(pa[name]!.value, pb[name]!.value)) continue;
+    out.push(freeze({ parameter: name, before: inA ? parameterText(pa[name]!.value) : "(none)", after: inB ? parameterText(pb[name]!.value) : "(none)" }));
   }
   return out;
 }
