@@ -8,25 +8,12 @@ import { Q } from "../_lib/decimal.js";
 import type { ConditionShape, Model, Operand } from "../compile/model.js";
 import { valuedTrace } from "../evaluate/evaluate.js";
 import type { Evaluation, Rejection, Result, TraceEntry } from "../evaluate/types.js";
-import { listWords, nextLevelWords, nextStarWords, ratingWords, say, starWords, type Locale } from "./render.js";
+import { labelOf, listWords, nextLevelWords, nextStarWords, ratingWords, say, starWords, type Locale } from "./render.js";
 
 /** Options of `scheme.explain`. */
 export interface ExplainOptions {
   /** `"zh"` (the default) or `"en"`. */
   readonly locale?: Locale;
-}
-
-type Label = { readonly zh: string; readonly en: string };
-
-/** The label of a fact, score or parameter. */
-function labelOf(model: Model, name: string): Label | undefined {
-  const f = model.factById.get(name);
-  if (f) return f.label;
-  const own = <T>(o: Record<string, T> | undefined): T | undefined => (o && Object.prototype.hasOwnProperty.call(o, name) ? o[name] : undefined);
-  const sc = own(model.source.scores as Record<string, { label?: Label }> | undefined);
-  if (sc?.label) return sc.label;
-  const p = own(model.source.parameters as Record<string, { label?: Label }> | undefined);
-  return p?.label;
 }
 
 /** A rate (its label says 率 or rate) between 0 and 1 as a percentage, exactly: `0.6` → `60%`. */

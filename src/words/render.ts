@@ -30,6 +30,18 @@ export function ratingOf(model: Model, rating: RatingResult, locale: Locale): st
   return ratingWords(model, rating.grade ?? rating.stars!, locale);
 }
 
+type Label = { readonly zh: string; readonly en: string };
+
+/** The label of a fact, score or parameter (undefined when it has none). */
+export function labelOf(model: Model, name: string): Label | undefined {
+  const f = model.factById.get(name);
+  if (f) return f.label;
+  const own = <T>(o: Record<string, T> | undefined): T | undefined => (o && Object.prototype.hasOwnProperty.call(o, name) ? o[name] : undefined);
+  const sc = own(model.source.scores as Record<string, { label?: Label }> | undefined);
+  if (sc?.label) return sc.label;
+  return own(model.source.parameters as Record<string, { label?: Label }> | undefined)?.label;
+}
+
 /** A fact's label (its id when the ruleset does not declare it). */
 export function factWords(model: Model, id: string, locale: Locale): string {
   const f = model.factById.get(id);
