@@ -96,6 +96,7 @@ export function coverage(scheme: unknown, results: Iterable<Result>, options: Co
   });
 
   let anyValid = false;
+  const starById = new Map((r.stars ?? []).map((s) => [s.id, s]));
   let skipped = 0;
   for (const res of results) {
     if (!res || typeof res !== "object" || !res.ok) continue;
@@ -108,7 +109,7 @@ export function coverage(scheme: unknown, results: Iterable<Result>, options: Co
     for (const t of res.trace) {
       if (t.rule.startsWith("stars.")) {
         const id = t.rule.slice(6);
-        const star = (r.stars ?? []).find((s) => s.id === id);
+        const star = starById.get(id);
         if (!star) continue;
         // Earned: every clause held. Not earned at clause k: clauses before it held, k did not.
         const failedAt = t.path.length === 4 ? (t.path[3] as number) : star.when.length;
