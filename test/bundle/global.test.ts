@@ -2,17 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { parse } from "acorn";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-
-// `npm test` builds first (pretest), so this is the file a spreadsheet user pastes.
-const file = new URL("../../dist/xingji.global.js", import.meta.url);
-const code = readFileSync(file, "utf8");
-
-/** A bare context: no require, process, window, module, and no code generation from strings (no eval). */
-function bare() {
-  const ctx = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
-  vm.runInContext(code, ctx);
-  return ctx;
-}
+import { bare, code, file } from "./globalBuild.js";
 
 describe("dist/xingji.global.js — the spreadsheet build", () => {
   it("defines one global, Xingji, with the API and every bundled ruleset, in a context that has no Node or browser globals", () => {

@@ -1,15 +1,9 @@
-import { readFileSync } from "node:fs";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
+import { bare } from "./globalBuild.js";
 
 // The Chinese workbook of the "Chinese first" issue, read back through the global build in a bare
 // vm context, with the cells built outside it (so a Date is another realm's, as a sheet host's is).
-const code = readFileSync(new URL("../../dist/xingji.global.js", import.meta.url), "utf8");
-function bare() {
-  const ctx = vm.createContext({}, { codeGeneration: { strings: false, wasm: false } });
-  vm.runInContext(code, ctx);
-  return ctx;
-}
 
 describe("a clerk's Chinese workbook through the global build", () => {
   it("Rushan members: full-width digits, 分, √/×, 合格, veto names; ten rows with real mistakes, each an error cell in Chinese naming its column", () => {
