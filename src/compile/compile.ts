@@ -636,6 +636,7 @@ export class Builder implements BuildContext {
         const compiled = this.expr(text, typeof c === "string" ? cpath : [...cpath, "if"], baseScope, "boolean");
         const cprov = (typeof c !== "string" && this.provenance(c.source, [...cpath, "source"])) || prov;
         if (!compiled) return;
+        const names = this.namesIn(compiled.node);
         for (const i of this.depsOf(compiled.node)) starDeps.add(i);
         const shown = render(compiled.node, baseScope);
         const bare = compiled.node.kind === "name" ? this.r.facts[compiled.node.name] : undefined;
@@ -653,9 +654,9 @@ export class Builder implements BuildContext {
           fn: compiled.fn,
           fast: compiled.fast,
           failed: { id: s.id, label, group: s.group, earned: false, vetoedBy: freeze([]) as readonly string[], reason },
-          failedTrace: this.reading(this.trace(`stars.${s.id}`, cpath, `not earned: ${shown} is false`, cprov), this.namesIn(compiled.node)),
+          failedTrace: this.reading(this.trace(`stars.${s.id}`, cpath, `not earned: ${shown} is false`, cprov), names),
         });
-        for (const n of this.namesIn(compiled.node)) if (!starNames.includes(n)) starNames.push(n);
+        for (const n of names) if (!starNames.includes(n)) starNames.push(n);
       });
       stars.push({ id: s.id, index, label, group: s.group, clauses, earned, earnedTrace: this.reading(this.trace(`stars.${s.id}`, path, "earned", prov), starNames), path, deps: [...starDeps].sort((a, b) => a - b) });
     });
@@ -795,34 +796,16 @@ export class Builder implements BuildContext {
 
   /** Fact indexes an expression reads, directly or through scores. */
   private depsOf(node: Node): number[] {
+    // The facts it reads, directly or through the scores it names (one walk of the tree: namesIn).
     const out = new Set<number>();
-    const walk = (n: Node): void => {
-      switch (n.kind) {
-        case "name": {
-          const sym = this.syms.get(n.name);
-          if (sym?.kind === "fact") out.add(this.factIndex.get(n.name)!);
-          else if (sym?.kind === "score") for (const i of this.scoreDeps.get(n.name) ?? []) out.add(i);
-          return;
-        }
-        case "call":
-          return n.args.forEach(walk);
-        case "index":
-          walk(n.target);
-          return walk(n.key);
-        case "unary":
-          return walk(n.arg);
-        case "binary":
-          walk(n.left);
-          return walk(n.right);
-        case "list":
-          return n.items.forEach(walk);
-        default:
-          return;
-      }
-    };
-    walk(node);
-    return [...out].sort((a, b) => a - b);
+    for (const name of this.namesIn(node)) {
+      const sym = this.syms.get(name);
+      if (sym?.kind === "fact") out.add(this.factIndex.get(name)!);
+      else if (sym?.kind === "score") for (const i of this.scoreDeps.get(name) ?? []) out.add(i);
+    }
+    return [...out];
   }
+
   private readonly factIndex = new Map<string, number>();
   private readonly scoreDeps = new Map<string, number[]>();
 
