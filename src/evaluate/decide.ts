@@ -172,7 +172,13 @@ export function cappedValue(d: Decided, rawValue: number | string): { value: num
       const before: number = value;
       value = Math.max(min, before - e.levels);
       (eventTrace ??= []).push(
-        freeze({ ...model.events!.trace, outcome: `downgraded ${before} → ${value} on ${e.date}: ${e.reason}`, value: String(value) }),
+        freeze({
+          ...model.events!.trace,
+          outcome: `downgraded ${before} → ${value} on ${e.date}: ${e.reason}`,
+          value: String(value),
+          // What an explanation reads out, as data (not parsed back from the words above).
+          values: freeze({ from: String(before), to: String(value), date: e.date, reason: e.reason }),
+        }),
       );
     }
   }

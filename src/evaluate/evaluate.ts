@@ -514,7 +514,8 @@ const NO_RULES: readonly string[] = freeze([]);
  * JSON keeps none: its trace as it is).
  */
 export function valuedTrace(model: Model, r: Evaluation): readonly TraceEntry[] {
-  if (r.trace.some((t) => t.values !== undefined)) return r.trace;
+  // Entries that already carry their values (evaluated with explain) are not the model's own:
+  // withValues passes them through as they are.
   const rem = r.remediation;
   if (!(rem instanceof Remediation)) return r.trace;
   // The model that decided the result (an equal edition compiled twice has its own entries).

@@ -182,7 +182,8 @@ export interface TraceEntry {
   readonly value?: string;
   /**
    * The values the rule compared, by name (facts, scores and parameters it reads, as exact
-   * decimal strings, `true`/`false`, or ids): on star conditions, score entries and the rating.
+   * decimal strings, `true`/`false`, or ids): on star conditions, score entries and the rating
+   * (with `explain: true`); a mid-year downgrade always carries `from`, `to`, `date` and `reason`.
    */
   readonly values?: Readonly<Record<string, string>>;
   /** `true` when the rule is a default we chose rather than a source's rule. */

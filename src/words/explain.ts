@@ -109,9 +109,8 @@ function adjustmentLines(model: Model, trace: readonly TraceEntry[], locale: Loc
           : `  quota: at most ${share} may hold ${ratingWords(model, q.rating, locale)}; adjusted to ${ratingWords(model, q.demoteTo, locale)}`,
       );
     } else if (t.rule === "events.downgrade") {
-      const m = /^downgraded (\S+) → (\S+) on (\S+): ([\s\S]*)$/.exec(t.outcome);
-      if (!m) continue;
-      const [, from, to, date, reason] = m;
+      if (!t.values) continue;
+      const { from, to, date, reason } = t.values as { from: string; to: string; date: string; reason: string };
       out.push(
         zh
           ? `  摘星降级（${date}）：由${ratingWords(model, Number(from), locale)}降为${ratingWords(model, Number(to), locale)}，原因：${reason}`
