@@ -130,3 +130,14 @@ export function workingDays(options: WorkingDayOptions = {}): WorkingDayCalendar
 
 /** The default calendar: Monday to Friday, no holidays. */
 export const weekdays: WorkingDayCalendar = /* @__PURE__ */ workingDays();
+
+/**
+ * The due date of a procedure step counted from `from` on `calendar`: its working days, or its
+ * calendar days (a period ending on a day off ends on the next working day, 民法典 Art. 203);
+ * undefined for a step without a duration.
+ */
+export function stepDue(step: { readonly calendarDays?: number; readonly workingDays?: number }, from: string, calendar: WorkingDayCalendar): string | undefined {
+  if (step.workingDays !== undefined) return calendar.add(from, step.workingDays);
+  if (step.calendarDays !== undefined) return calendar.addCalendarDays(from, step.calendarDays).date;
+  return undefined;
+}

@@ -3,7 +3,7 @@ import { baseOf, isExtension, overrideParameters, overridesOf, resolveExtension,
 import { evaluateCohort, type CohortOptions, type CohortResult } from "../cohort/evaluateCohort.js";
 import { bundledRulesets, type BundledRuleset, type BundledRulesetId } from "../rulesets/bundled.js";
 import type { BundledFacts } from "../rulesets/facts.js";
-import { weekdays, type WorkingDayCalendar } from "../calendar/workingDays.js";
+import { stepDue, weekdays, type WorkingDayCalendar } from "../calendar/workingDays.js";
 import { evaluateTable, type TableOptions } from "../sheets/evaluateTable.js";
 import { evaluateStream, type StreamOptions } from "../sheets/evaluateStream.js";
 import { didYouMean } from "../_lib/didYouMean.js";
@@ -181,8 +181,8 @@ function deadline(model: Model, stepId: string, fromDate: string, calendar: Work
   if (!step) {
     throw new RangeError(`ruleset "${model.id}" declares no procedure step "${stepId}"${didYouMean(stepId, model.procedure.map((p) => p.id))}; its steps are ${model.procedure.map((p) => p.id).join(", ")}`);
   }
-  if (step.workingDays !== undefined) return calendar.add(fromDate, step.workingDays);
-  if (step.calendarDays !== undefined) return calendar.addCalendarDays(fromDate, step.calendarDays).date;
+  const due = stepDue(step, fromDate, calendar);
+  if (due !== undefined) return due;
   throw new RangeError(`procedure step "${stepId}" of "${model.id}" has no duration, so it has no due date`);
 }
 

@@ -5,7 +5,7 @@
  * ruleset declares one; as rows and as plain text.
  */
 import { parseIsoDate } from "../_lib/dates.js";
-import { weekdays, type WorkingDayCalendar } from "../calendar/workingDays.js";
+import { stepDue, weekdays, type WorkingDayCalendar } from "../calendar/workingDays.js";
 import type { CohortResult } from "../cohort/evaluateCohort.js";
 import type { Model } from "../compile/model.js";
 import type { Evaluation } from "../evaluate/types.js";
@@ -59,12 +59,6 @@ function order(model: Model): (r: Evaluation) => number {
   return (x) => -x.rating.stars!;
 }
 
-/** The due date of a procedure step counted from `from`. */
-function due(step: { calendarDays?: number; workingDays?: number }, from: string, calendar: WorkingDayCalendar): string | undefined {
-  if (step.workingDays !== undefined) return calendar.add(from, step.workingDays);
-  if (step.calendarDays !== undefined) return calendar.addCalendarDays(from, step.calendarDays).date;
-  return undefined;
-}
 
 /**
  * The public notice of a cohort's results. Throws a `TypeError` for a missing or malformed
@@ -101,10 +95,10 @@ export function publication(model: Model, cohort: CohortResult, options: Publica
 
   // The publication step: the one whose label says 公示, with a duration; the appeal step by id.
   const notice = model.procedure.find((s) => s.label.zh.includes("公示") && (s.calendarDays !== undefined || s.workingDays !== undefined));
-  const to = notice ? due(notice, options.from, calendar) : undefined;
+  const to = notice ? stepDue(notice, options.from, calendar) : undefined;
   const period = notice && to ? Object.freeze({ from: options.from, to, days: (notice.calendarDays ?? notice.workingDays)!, step: notice.id }) : undefined;
   const appeal = model.procedure.find((s) => s.id === "appeal");
-  const appealBy = appeal ? due(appeal, options.from, calendar) : undefined;
+  const appealBy = appeal ? stepDue(appeal, options.from, calendar) : undefined;
 
   const title = zh ? `${model.source.title.zh}${year}年度评定结果公示` : `${model.source.title.en}: ${year} results, public notice`;
   const lines = [title, ""];
