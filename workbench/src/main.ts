@@ -254,12 +254,9 @@ async function whatIf(): Promise<void> {
   if (r.type === "rulesetError") return showIssues(r.issues);
   if (r.type !== "compared") return status(r.message);
   showIssues([]);
-  moved = new Map();
-  r.rows.slice(1).forEach((row, i) => {
-    if (row[4] === "升" || row[4] === "降" || row[4] === "up" || row[4] === "down") moved.set(i, `${row[2]} → ${row[3]}：${row[9]}`);
-  });
+  moved = new Map(r.moved);
   renderTable(results);
-  $("moved").textContent = w().moved(r.moved);
+  $("moved").textContent = w().moved(moved.size);
 }
 
 // ── downloads ──

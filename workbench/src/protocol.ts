@@ -36,6 +36,6 @@ export type Response =
   | { readonly type: "evaluated"; readonly req: number; readonly rows: (string | number | boolean)[][]; readonly distribution: Record<string, number>; readonly ms: number; readonly bad: number }
   | { readonly type: "explanation"; readonly req: number; readonly text: string }
   | { readonly type: "notice"; readonly req: number; readonly title: string; readonly text: string }
-  | { readonly type: "compared"; readonly req: number; readonly rows: (string | number)[][]; readonly moved: number }
+  | { readonly type: "compared"; readonly req: number; readonly moved: readonly [row: number, title: string][] }
   | { readonly type: "rulesetError"; readonly req: number; readonly issues: readonly IssueInfo[] }
   | { readonly type: "error"; readonly req: number; readonly message: string };

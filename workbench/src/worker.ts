@@ -95,8 +95,12 @@ self.onmessage = (e) => {
         if (!scheme) throw new Error("nothing evaluated yet");
         const reform = scheme.with(m.parameters);
         const rows = compareTable(scheme, reform, table, { ...(asOf ? { asOf } : {}), locale: m.locale });
-        const moved = rows.slice(1).filter((r) => r[4] === "升" || r[4] === "降" || r[4] === "up" || r[4] === "down").length;
-        post({ type: "compared", req: m.req, rows, moved });
+        // Column 4 is the move in words (升/降 or up/down); a moved row is marked with its grades and reasons.
+        const moved: [number, string][] = [];
+        rows.slice(1).forEach((r, i) => {
+          if (r[4] === "升" || r[4] === "降" || r[4] === "up" || r[4] === "down") moved.push([i, `${r[2]} → ${r[3]}：${r[9]}`]);
+        });
+        post({ type: "compared", req: m.req, moved });
         break;
       }
     }
