@@ -5,13 +5,17 @@
  */
 import * as z from "zod/mini";
 
+/** A string with a description (an editor shows it on hover through the JSON Schema). */
+export const text = (description: string) => z.string().check(z.describe(description));
+
+/** A schema with a description (an editor shows it on hover through the JSON Schema). */
+export const about = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
+
 /**
  * The schemas, built on first use rather than at load: an app that never compiles a ruleset (one
  * that only counts working days) carries no zod, and loading the library builds nothing.
  */
 function define() {
-  const text = (description: string) => z.string().check(z.describe(description));
-
   /** A bilingual label: `zh` is the official wording. */
   const Bilingual = z.strictObject({
     zh: text("Official Chinese wording"),
@@ -262,9 +266,6 @@ function define() {
     lastPlace: z.optional(z.array(LastPlace)),
     source: z.optional(Source),
   });
-
-  /** A schema with a description (an editor shows it on hover through the JSON Schema). */
-  const about = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description)) as T;
 
   /** A whole ruleset file. */
   const Ruleset = z.strictObject({

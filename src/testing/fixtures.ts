@@ -6,13 +6,12 @@
  */
 import * as z from "zod/mini";
 import { Q } from "../_lib/decimal.js";
+import { about, text } from "../ruleset/schema.js";
 import type { Scheme } from "../scheme/scheme.js";
 import type { CohortResult } from "../cohort/evaluateCohort.js";
 import type { Evaluation, Result } from "../evaluate/types.js";
 
 function define() {
-  const text = (d: string) => z.string().check(z.describe(d));
-  const about = <T extends z.ZodMiniType>(s: T, d: string): T => s.check(z.describe(d)) as T;
   const Subject = about(z.record(z.string(), z.unknown()), "A subject: { id, name?, facts, events? }, as evaluate takes it");
   /** The expected outcome of one subject: every key optional, each compared exactly. */
   const Expect = z.strictObject({
