@@ -23,6 +23,21 @@ describe("nextStar / nextLevel — rushan/member", () => {
     expect(ok(r).remediation.nextStar.map((n) => n.star)).toEqual(["orgAwareness", "exemplar", "massRecognition", "massSatisfaction"]);
   });
 
+  it("advice remembered by the facts a star reads: the same advice for the same facts, different advice when one of them differs", () => {
+    const base = { ...ALL_MEMBER_BOOLEANS, orgLifeScore: 7, surveySatisfied: 10, surveyValid: 30 };
+    // > 60 % of 30 valid ballots is 19 (18 is exactly 60 %); of 40 it is 25 (24 is exactly 60 %).
+    const a = next(member.evaluate({ id: "a", facts: base }), "massRecognition");
+    const b = next(member.evaluate({ id: "b", facts: { ...base, duty: false, orgLifeScore: 3 } }), "massRecognition");
+    const c = next(member.evaluate({ id: "c", facts: { ...base, surveyValid: 40 } }), "massRecognition");
+    expect(a).toEqual({ star: "massRecognition", changes: [{ fact: "surveySatisfied", from: 10, to: 19 }] });
+    expect(b).toBe(a); // duty and the org-life score are not read by this star: the remembered advice
+    expect(c).toEqual({ star: "massRecognition", changes: [{ fact: "surveySatisfied", from: 10, to: 25 }] });
+    // 1 of 3: 2 of 3 is 66.7 %; 群众满意星 (> 80 %) needs all 3, the bound satisfied ≤ valid.
+    const d = member.evaluate({ id: "d", facts: { ...base, surveySatisfied: 1, surveyValid: 3 } });
+    expect(next(d, "massRecognition")).toEqual({ star: "massRecognition", changes: [{ fact: "surveySatisfied", from: 1, to: 2 }] });
+    expect(next(d, "massSatisfaction")).toEqual({ star: "massSatisfaction", changes: [{ fact: "surveySatisfied", from: 1, to: 3 }] });
+  });
+
   it("two facts that must move together: the assessment and the org-life score", () => {
     const r = member.evaluate({ id: "m", facts: { ...ALL_MEMBER_BOOLEANS, orgAwareness: false, orgLifeScore: 5, surveySatisfied: 9, surveyValid: 10 } });
     expect(next(r, "orgAwareness")).toEqual({ star: "orgAwareness", changes: [{ fact: "orgAwareness", from: false, to: true }, { fact: "orgLifeScore", from: 5, to: 6.01 }] });

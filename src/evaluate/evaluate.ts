@@ -5,7 +5,7 @@ import { frozenError, subjectError, type SubjectError } from "../words/subjectEr
 import type { CScore, CTier, CVeto, Model } from "../compile/model.js";
 import { loadFacts } from "./loadFacts.js";
 import { cappedValue, decide, intScale, type Decided, type Downgrade, type LastYear } from "./decide.js";
-import { nextLevel, nextStarAt } from "../remediation/search.js";
+import { nextLevel, nextStarAt, type Lazy } from "../remediation/search.js";
 import { loadFactsFast } from "./loadFactsFast.js";
 import { formatFrac, formatScaled } from "../expr/fast.js";
 import type {
@@ -472,6 +472,11 @@ class Remediation {
   #decided(): Decided {
     return decide(this.#model, this.#id, this.#frame, this.#fast, this.#last, this.#asOf, this.#events);
   }
+  /** The decision, made only if the advice needs it (remembered advice does not). */
+  #lz: Lazy | undefined;
+  #lazy(): Lazy {
+    return (this.#lz ??= { model: this.#model, frame: this.#frame, fast: this.#fast, decide: () => (this.#d ??= this.#decided()) });
+  }
   /** For each star not earned, the smallest change of facts that would earn it. */
   get nextStar(): readonly NextStar[] {
     if (this.#nextStar === undefined) {
@@ -488,7 +493,7 @@ class Remediation {
   static starAt(r: Remediation, i: number): NextStar | undefined {
     const memo = (r.#perStar ??= new Array(r.#stars.length));
     let n = memo[i];
-    if (n === undefined) memo[i] = n = nextStarAt((r.#d ??= r.#decided()), r.#stars, i, r.#rules) ?? null;
+    if (n === undefined) memo[i] = n = nextStarAt(r.#d ?? r.#lazy(), r.#stars, i, r.#rules) ?? null;
     return n ?? undefined;
   }
   /** The frame the result was decided on (for the values an explanation shows). */

@@ -416,8 +416,12 @@ interface Pick {
 function exactCost(p: Pick): Q | readonly [number, number] {
   const c = p.set[0];
   if (p.set.length === 1 && c instanceof IntCandidate) return c.costFraction(p.ks[0]!);
+  if (p.set.length === 1 && c instanceof BoolCandidate) return BOOL_COST;
   return p.set.reduce((acc, x, j) => acc.add(x.costExact(p.ks[j]!)), Q.ZERO);
 }
+
+/** A boolean's change costs 1 (the whole of its range). */
+const BOOL_COST: readonly [number, number] = freeze([1, 1]) as readonly [number, number];
 
 /** Whether pick `a` costs less than `b`, exactly (floats first; exact only when they are close). */
 function cheaper(a: Pick, b: Pick): boolean {
@@ -524,16 +528,89 @@ export function nextStars(d: Decided, stars: readonly { id: string; earned: bool
   return out;
 }
 
-/** What it would take to earn star `i`, or undefined when it is earned. */
-export function nextStarAt(d: Decided, stars: readonly { id: string; earned: boolean; vetoedBy: readonly string[] }[], i: number, cohortRules: readonly string[]): NextStar | undefined {
-  const star = d.model.stars[i]!;
+/**
+ * What it would take to earn star `i`, or undefined when it is earned. `d` may be given lazily
+ * (with the model, frame and path it will hold): advice remembered for the same values of the
+ * facts the star reads needs no decision at all.
+ */
+export function nextStarAt(d: Decided | Lazy, stars: readonly { id: string; earned: boolean; vetoedBy: readonly string[] }[], i: number, cohortRules: readonly string[]): NextStar | undefined {
+  const model = d.model;
+  const star = model.stars[i]!;
   const st = stars[i]!;
   if (st.earned) return undefined;
   if (st.vetoedBy.length) return freeze({ star: star.id, changes: freeze([]), blockedBy: freeze([...st.vetoedBy]) });
+  const decided = d.ok === true ? d : undefined;
   // Earned alone, lost in the cohort (last place): effort on the facts does not bring it back.
-  if (d.stars[i]!.earned) return freeze({ star: star.id, changes: freeze([]), blockedBy: freeze([...cohortRules]) });
-  const changes = smallest(d, star.deps, (p) => starTarget(p.model, i, p.fast));
-  return changes ? freeze({ star: star.id, changes: freeze(changes) }) : freeze({ star: star.id, changes: freeze([]), unreachable: true as const });
+  // (Without cohort rules the stars given are the decided ones.)
+  if (cohortRules.length && (decided ?? (d as Lazy).decide()).stars[i]!.earned) return freeze({ star: star.id, changes: freeze([]), blockedBy: freeze([...cohortRules]) });
+  const key = d.fast ? adviceKey(model, i, d.frame) : undefined;
+  const memo = key === undefined ? undefined : memoOf(star);
+  const hit = memo?.get(key!);
+  if (hit) return hit;
+  const changes = smallest(decided ?? (d as Lazy).decide(), star.deps, (p) => starTarget(p.model, i, p.fast));
+  const out: NextStar = changes ? freeze({ star: star.id, changes: freeze(changes) }) : freeze({ star: star.id, changes: freeze([]), unreachable: true as const });
+  if (memo) {
+    if (memo.size >= ADVICE_LIMIT) memo.clear();
+    memo.set(key!, out);
+  }
+  return out;
+}
+
+/** A decision not yet made: what it will be made from, and how. */
+export interface Lazy {
+  readonly ok?: undefined;
+  readonly model: Model;
+  readonly frame: readonly unknown[];
+  readonly fast: boolean;
+  decide(): Decided;
+}
+
+/** Distinct fact values remembered per star before its advice memo starts over. */
+const ADVICE_LIMIT = 8192;
+const adviceMemos = new WeakMap<CStar, Map<string, NextStar>>();
+function memoOf(star: CStar): Map<string, NextStar> {
+  let m = adviceMemos.get(star);
+  if (!m) adviceMemos.set(star, (m = new Map()));
+  return m;
+}
+
+/**
+ * The frame slots a star's advice depends on: the facts its clauses read (directly or through
+ * scores) and the facts that bound them (satisfied ≤ valid). Null when a conditional veto could
+ * cancel the star during the search: its condition may read any fact, so nothing is remembered.
+ * (A listed veto that concerns the star has already made it vetoed, and the search never runs.)
+ */
+const adviceSlots = new WeakMap<CStar, readonly number[] | null>();
+function slotsOf(model: Model, si: number): readonly number[] | null {
+  const star = model.stars[si]!;
+  let slots = adviceSlots.get(star);
+  if (slots === undefined) {
+    const vetoed = model.conditionalVetoes.some((v) => v.starIndex === si || v.effect === "disqualify");
+    const set = new Set<number>();
+    for (const i of star.deps) {
+      const f = model.facts[i]!;
+      set.add(f.slot);
+      if (f.maxFact) set.add(f.maxFact.slot);
+      if (f.minFact) set.add(f.minFact.slot);
+    }
+    slots = vetoed ? null : [...set].sort((a, b) => a - b);
+    adviceSlots.set(star, slots);
+  }
+  return slots;
+}
+
+/** A fast frame's values at a star's advice slots as one string, or undefined when not remembered. */
+function adviceKey(model: Model, si: number, frame: readonly unknown[]): string | undefined {
+  const slots = slotsOf(model, si);
+  if (!slots) return undefined;
+  let key = "";
+  for (let k = 0; k < slots.length; k++) {
+    const v = frame[slots[k]!];
+    // Booleans, scaled integers, enum strings and lists of ids: each written so no two differ in text.
+    key += v === undefined ? "~" : Array.isArray(v) ? `[${v.join("\u0002")}]` : typeof v === "string" ? `"${v}` : String(v);
+    key += "\u0001";
+  }
+  return key;
 }
 
 /** What it would take to lift the rating to the next value, or undefined at the top. */
@@ -581,12 +658,33 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
   if (caps.length) return freeze({ to, changes: freeze([]), blockedBy: freeze(caps.map((v) => v.id)) });
   if (reached(cappedValue(d, d.rawValue).value)) return freeze({ to, changes: freeze([]), blockedBy: freeze([...cohortRules]) });
   const changes = smallest(d, m.ratingDeps, (p) => ({
-    met: (frame) => {
-      const q = decide(m, p.id, frame, p.fast, p.last, p.asOf, p.events);
-      return reached(cappedValue(q, q.rawValue).value);
-    },
+    // A star count with no veto, event or conditional veto in play is the number of stars whose
+    // clauses hold: counted directly, without making a whole decision per probe.
+    met:
+      r.kind === "starCount" && p.fast && !p.applied && !p.events && m.conditionalVetoes.length === 0
+        ? (frame) => countEarned(m, frame, to as number) >= (to as number)
+        : (frame) => {
+            const q = decide(m, p.id, frame, p.fast, p.last, p.asOf, p.events);
+            return reached(cappedValue(q, q.rawValue).value);
+          },
     margins: p.fast ? margins : NO_MARGINS,
     ...(groups ? { groups } : {}),
   }));
   return changes ? freeze({ to, changes: freeze(changes) }) : freeze({ to, changes: freeze([]), unreachable: true as const });
+}
+
+/** Stars earned on a fast frame with no veto in play, counted up to `enough`. */
+function countEarned(model: Model, frame: unknown[], enough: number): number {
+  computeScores(model, frame, true);
+  let count = 0;
+  const stars = model.stars;
+  next: for (let si = 0; si < stars.length; si++) {
+    const clauses = stars[si]!.clauses;
+    for (let ci = 0; ci < clauses.length; ci++) {
+      const c = clauses[ci]!;
+      if (c.boolSlot >= 0 ? frame[c.boolSlot] !== true : !(c.fast!(frame) as boolean)) continue next;
+    }
+    if (++count >= enough) return count;
+  }
+  return count;
 }
