@@ -38,6 +38,12 @@ describe("nextStar / nextLevel — rushan/member", () => {
     expect(next(d, "massSatisfaction")).toEqual({ star: "massSatisfaction", changes: [{ fact: "surveySatisfied", from: 1, to: 3 }] });
   });
 
+  it("nextLevel between equal costs takes the fact declared first: duty before volunteer (each a whole range)", () => {
+    const r = ok(member.evaluate({ id: "m", facts: { ...ALL_MEMBER_BOOLEANS, volunteer: false, duty: false, orgLifeScore: 8, surveySatisfied: 9, surveyValid: 10 } }));
+    expect(r.rating.stars).toBe(8);
+    expect(r.remediation.nextLevel).toEqual({ to: 9, changes: [{ fact: "duty", from: false, to: true }] });
+  });
+
   it("two facts that must move together: the assessment and the org-life score", () => {
     const r = member.evaluate({ id: "m", facts: { ...ALL_MEMBER_BOOLEANS, orgAwareness: false, orgLifeScore: 5, surveySatisfied: 9, surveyValid: 10 } });
     expect(next(r, "orgAwareness")).toEqual({ star: "orgAwareness", changes: [{ fact: "orgAwareness", from: false, to: true }, { fact: "orgLifeScore", from: 5, to: 6.01 }] });

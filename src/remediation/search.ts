@@ -657,6 +657,11 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
   const caps = (d.applied ?? []).filter((v) => (v.effect === "capLevel" && typeof to === "number" && v.cap !== undefined && v.cap < to) || v.effect === "disqualify");
   if (caps.length) return freeze({ to, changes: freeze([]), blockedBy: freeze(caps.map((v) => v.id)) });
   if (reached(cappedValue(d, d.rawValue).value)) return freeze({ to, changes: freeze([]), blockedBy: freeze([...cohortRules]) });
+  // A star count with nothing but stars in play: one more star is the cheapest star to earn.
+  if (r.kind === "starCount" && d.fast && !d.applied && !d.events && m.conditionalVetoes.length === 0) {
+    const one = cheapestOneFact(d);
+    if (one) return freeze({ to, changes: freeze([one]) });
+  }
   const changes = smallest(d, m.ratingDeps, (p) => ({
     // A star count with no veto, event or conditional veto in play is the number of stars whose
     // clauses hold: counted directly, without making a whole decision per probe.
@@ -672,6 +677,47 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
   }));
   return changes ? freeze({ to, changes: freeze(changes) }) : freeze({ to, changes: freeze([]), unreachable: true as const });
 }
+
+/**
+ * One more star on a star count, from the stars' own (remembered) advice, when some star can be
+ * earned by moving one fact: the search over every fact would find the same change. A fact's
+ * least value that earns one more star is the least over the stars it can earn (conditions are
+ * monotone and no veto or event is in play), so the cheapest one-fact star advice, ties to the
+ * first fact in declaration order, is the cheapest one-fact change of the rating. Undefined when
+ * every star needs two facts or more (the search decides then).
+ */
+function cheapestOneFact(d: Decided): FactChange | undefined {
+  const cands = fastCandidates(d, d.model.ratingDeps);
+  if (!cands) return undefined;
+  let best: Pick | undefined;
+  let change: FactChange | undefined;
+  for (let i = 0; i < d.stars.length; i++) {
+    if (d.stars[i]!.earned) continue;
+    const n = nextStarAt(d, d.stars, i, NO_RULES);
+    if (!n || n.changes.length !== 1) continue;
+    const ch = n.changes[0]!;
+    const c = cands.find((x) => x.fact.id === ch.fact);
+    const k = c ? gridIndexOf(c, ch.to) : -1;
+    // The advice and this subject's candidates disagree: leave it to the search.
+    if (k < 0) return undefined;
+    const p: Pick = { set: [c!], ks: [k], f: c!.cost(k) };
+    if (!best || cheaper(p, best) || (!cheaper(best, p) && c!.index < best.set[0]!.index)) {
+      best = p;
+      change = ch;
+    }
+  }
+  return change;
+}
+
+/** The grid index of a candidate's value as an answer shows it, or -1. */
+function gridIndexOf(c: Candidate, shown: unknown): number {
+  if (c instanceof BoolCandidate) return shown === !c.now ? 0 : -1;
+  if (!(c instanceof IntCandidate) || typeof shown !== "number") return -1;
+  const k = c.indexOf(Math.round(shown * c.fact.fast!.pow));
+  return c.shown(k) === shown ? k : -1;
+}
+
+const NO_RULES: readonly string[] = freeze([]);
 
 /** Stars earned on a fast frame with no veto in play, counted up to `enough`. */
 function countEarned(model: Model, frame: unknown[], enough: number): number {
