@@ -10,17 +10,20 @@ const three = { ...NO_STAR_MEMBER, ideals: true, duty: true, volunteer: true };
 const rejected = (r: Result) => (r.ok ? [] : r.errors.map((e) => [e.path, e.message]));
 
 describe("history — only this subject's official results", () => {
-  const zhang = ok(member.evaluate({ id: "zhang", facts: three }, { asOf: "2023-12-31" }));
+  const makeZhang = () => ok(member.evaluate({ id: "zhang", facts: three }, { asOf: "2023-12-31" }));
 
   it("takes the subject's own last result: branch mentoring last year → centre mentoring now", () => {
+    const zhang = makeZhang();
     expect(zhang.remediation.steps.map((s) => s.id)).toEqual(["branchMentoring"]);
     const r = ok(member.evaluate({ id: "zhang", facts: three }, { asOf, history: [zhang] }));
     expect(r.remediation.steps.map((s) => s.id)).toEqual(["centerMentoring"]);
   });
   it("refuses another person's result, at the entry's id", () => {
+    const zhang = makeZhang();
     expect(rejected(member.evaluate({ id: "li", facts: three }, { asOf, history: [zhang] }))).toEqual([[["history", 0, "id"], 'history entry is a result of "zhang", not of "li"']]);
   });
   it("refuses an entry that is not a result, instead of skipping it", () => {
+    const zhang = makeZhang();
     expect(rejected(member.evaluate({ id: "zhang", facts: three }, { asOf, history: [{ hello: 1 }] }))[0]![0]).toEqual(["history", 0]);
     expect(rejected(member.evaluate({ id: "zhang", facts: three }, { asOf, history: [zhang, 42] }))[0]![0]).toEqual(["history", 1]);
   });
@@ -33,6 +36,7 @@ describe("history — only this subject's official results", () => {
     expect(ok(sim.evaluate({ id: "zhang", facts: three }, { asOf, history: [simulated] })).remediation.steps.map((s) => s.id)).toEqual(["centerMentoring"]);
   });
   it("skips a stored rejection of the same subject, with or without its ruleset", () => {
+    const zhang = makeZhang();
     const bad = member.evaluate({ id: "zhang", facts: {} });
     expect(bad.ok).toBe(false);
     const r = ok(member.evaluate({ id: "zhang", facts: three }, { asOf, history: [zhang, bad, { ok: false, errors: [] }] }));
@@ -42,9 +46,10 @@ describe("history — only this subject's official results", () => {
 
 describe("compact stored results", () => {
   const facts = { ...ALL_MEMBER_BOOLEANS, orgLifeScore: 6, surveySatisfied: 9, surveyValid: 10 };
-  const full = ok(member.evaluate({ id: "m-017", facts }, { asOf }));
+  const makeFull = () => ok(member.evaluate({ id: "m-017", facts }, { asOf }));
 
   it("keeps what decides and what a register shows, under 1 KB for a Rushan member", () => {
+    const full = makeFull();
     const stored = compact(full);
     expect(stored).toEqual({
       ok: true,

@@ -169,13 +169,15 @@ describe("what a scheme exposes cannot change how it evaluates", () => {
 describe("the faces given what they do not expect: an answer, never a crash inside", () => {
   const member = compile(rulesets["rushan/member"]);
   const facts = { ideals: true, orgAwareness: true, moralConduct: true, exemplar: true, duty: true, volunteer: true, stability: true, tackleHard: true, orgLifeScore: 8, surveySatisfied: 9, surveyValid: 10 };
-  const full = member.evaluate({ id: "m", facts });
+  const makeFull = () => member.evaluate({ id: "m", facts });
   it("explain and publication refuse a compact result with a clear TypeError", () => {
+    const full = makeFull();
     expect(() => member.explain(compact(full) as never)).toThrow("explain() needs a full result");
     expect(() => member.publication({ results: [compact(full)], adjustments: [], distribution: {} } as never, { from: "2025-01-03" })).toThrow("publication() needs full results");
     expect(() => member.explain({ hello: 1 } as never)).toThrow(TypeError);
   });
   it("coverage skips what carries no trace, and says how many", () => {
+    const full = makeFull();
     const c = coverage(member, [full, compact(full) as never, { ok: true } as never, null as never, 42 as never]);
     expect([c.skipped, c.items.find((i) => i.id === "tiers.consolidate")!.covered]).toEqual([2, true]);
   });

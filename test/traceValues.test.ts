@@ -10,8 +10,8 @@ const facts = {
 };
 
 describe("a trace a committee can read out: the values each condition compared ({ explain: true })", () => {
-  const r = ok(member.evaluate({ id: "m", facts }, { explain: true }));
-  const entry = (rule: string) => r.trace.find((t) => t.rule === rule)!;
+  const makeR = () => ok(member.evaluate({ id: "m", facts }, { explain: true }));
+  const entry = (rule: string) => makeR().trace.find((t) => t.rule === rule)!;
   it("a failed condition carries the values it compared: satisfaction 3/5 = 0.6 is not above 0.6", () => {
     expect(entry("stars.massRecognition")).toMatchObject({ outcome: "not earned: satisfaction > 0.6 is false", values: { satisfaction: "0.6", recognitionRate: "0.6" } });
     expect(entry("stars.orgAwareness")).toMatchObject({ path: ["stars", 1, "when", 1], values: { orgLifeScore: "6", orgLifeThreshold: "6" } });
@@ -34,6 +34,7 @@ describe("a trace a committee can read out: the values each condition compared (
     expect(res.trace.find((t) => t.rule === "rating")).toMatchObject({ value: "fairlyGood", values: { total: "87.4" } });
   });
   it("without explain, the same entries without values (what a city's results carry); in a cohort, on request", () => {
+    const r = makeR();
     const plain = ok(member.evaluate({ id: "m", facts }));
     expect(plain.trace.map((t) => [t.rule, t.outcome])).toEqual(r.trace.map((t) => [t.rule, t.outcome]));
     expect(plain.trace.some((t) => t.values)).toBe(false);
@@ -41,6 +42,7 @@ describe("a trace a committee can read out: the values each condition compared (
     expect(ok(c.results[0]!).trace.find((t) => t.rule === "stars.massRecognition")!.values).toEqual({ satisfaction: "0.6", recognitionRate: "0.6" });
   });
   it("the result and its trace are frozen; JSON carries the values", () => {
+    const r = makeR();
     expect(Object.isFrozen(r.trace) && Object.isFrozen(r.trace[0]) && Object.isFrozen(r)).toBe(true);
     expect(JSON.parse(JSON.stringify(r)).trace.find((t: { rule: string }) => t.rule === "stars.massRecognition").values).toEqual({ satisfaction: "0.6", recognitionRate: "0.6" });
   });
@@ -48,8 +50,9 @@ describe("a trace a committee can read out: the values each condition compared (
 
 describe("a what-if result says which entries an overridden parameter decided", () => {
   const sim = member.with({ recognitionRate: "0.5" });
-  const r = ok(sim.evaluate({ id: "m", facts }, { explain: true }));
+  const makeR = () => ok(sim.evaluate({ id: "m", facts }, { explain: true }));
   it("the star decided by recognitionRate 0.5: overridden, with the value and the official 0.6, the quote marked as the original", () => {
+    const r = makeR();
     // 3/5 = 0.6 > 0.5: earned under the simulation (not under the official 「超过60%」).
     const e = r.trace.find((t) => t.rule === "stars.massRecognition")!;
     expect(e).toMatchObject({
@@ -61,6 +64,7 @@ describe("a what-if result says which entries an overridden parameter decided", 
     });
   });
   it("entries the override does not reach are not marked; the official scheme marks nothing", () => {
+    const r = makeR();
     expect(r.trace.filter((t) => t.overridden).map((t) => t.rule)).toEqual(["stars.massRecognition"]);
     expect(ok(member.evaluate({ id: "m", facts })).trace.some((t) => t.overridden || (t.source && "original" in t.source))).toBe(false);
   });

@@ -39,7 +39,7 @@ const HEAD_ZH = ["编号", "姓名", "理想信念星定性评定", "组织观�
 describe("evaluateTable in Chinese — the Rushan sample, cell by cell", () => {
   // Worked by hand from rushan/member 1.0.0 (stars need org life > 6, satisfaction > 60 % / > 80 %;
   // tiers ≥ 8 / 5–7 / ≤ 4; 4 stars → 谈心提醒, ≤ 2 → 帮教中心, one year from asOf).
-  const out = member.evaluateTable(
+  const makeOut = () => member.evaluateTable(
     [
       HEAD_ZH,
       // Every assessment √, a full-width score, 40 of 42 (95 %): all ten stars.
@@ -58,6 +58,7 @@ describe("evaluateTable in Chinese — the Rushan sample, cell by cell", () => {
     { asOf: "2024-12-31" },
   );
   it("the header row and every cell", () => {
+    const out = makeOut();
     expect(out).toEqual([
       ["编号", "星级/等次", "档次", "所得星", "一票否决", "帮教整改", "争星提示", "错误", "姓名/名称"],
       ["m-001", "10星", "抓完善、抓巩固", "理想信念星、组织观念星、道德品行星、模范表率星、群众认可星、履职尽责星、志愿友爱星、综治维稳星、攻坚克难星、群众满意星", "", "", "", "", "王建国"],
@@ -99,11 +100,13 @@ describe("evaluateTable — event columns with dates in every form (Feicheng's m
   const rows = dates.map((d, i) => [`b-${i + 1}`, `第${i + 1}支部`, ...facts, d, "1级", "巡察发现组织生活不规范"]);
   rows.push(["b-7", "第7支部", ...facts, "2024-02-30", 1, "x"]);
   rows.push(["b-8", "第8支部", ...facts, "", "", ""]);
-  const out = branch.evaluateTable([head, ...rows], { asOf: "2024-12-31", columns: ["payments"] });
+  const makeOut = () => branch.evaluateTable([head, ...rows], { asOf: "2024-12-31", columns: ["payments"] });
   it("every date form gives the same downgrade: 4星级, 四星级党支部, a rural four-star allowance of 400 × 12", () => {
+    const out = makeOut();
     for (let i = 0; i < 6; i++) expect([out[i + 1]![0], out[i + 1]![1], out[i + 1]![2], out[i + 1]![7], out[i + 1]![8], out[i + 1]![9]]).toEqual([`b-${i + 1}`, "4星级", "四星级党支部", "", `第${i + 1}支部`, 4800]);
   });
   it("a day that does not exist is an error cell naming the column; a row without an event is not downgraded", () => {
+    const out = makeOut();
     expect(out[7]![7]).toBe("“降级日期”列：“2024-02-30”不是日期；可填写 2024-12-31、2024/12/31、2024.12.31、2024年12月31日、日期单元格或其序列号");
     expect([out[8]![1], out[8]![2], out[8]![9]]).toEqual(["5星级", "五星级党支部", 6000 + 10000]);
   });

@@ -22,29 +22,35 @@ describe("evaluateTable — cells as spreadsheets give them", () => {
     [3004, "孙伟", "是", "是", "是", "是", "否", "否", "否", "否", " 6.01 ", "7", "10", "ideals; exemplar"],
   ];
   // Chinese headers make a Chinese table by default; systems ask for ids and English.
-  const out = member.evaluateTable(table, { asOf: "2024-12-31", locale: "en" });
+  const makeOut = () => member.evaluateTable(table, { asOf: "2024-12-31", locale: "en" });
 
   it("returns a header row and one row per input row, in order; the 姓名 column comes back as name", () => {
+    const out = makeOut();
     expect(out[0]).toEqual([...HEAD, "name"]);
     expect(out).toHaveLength(table.length);
   });
   it("row 1: 1/0, 是/否 and TRUE/FALSE read as booleans; '6' is not above 6 → stars and hint worked by hand", () => {
+    const out = makeOut();
     // ideals ✓, orgAwareness ✗ (6 ≤ 6), moralConduct ✓, exemplar ✗ (6 ≤ 6), massRecognition ✓ (0.9), duty ✓, volunteer ✗, stability ✗, tackleHard ✗, massSatisfaction ✓ → 5 stars.
     expect(out[1]).toEqual(["m-1", 5, "improve", "ideals,moralConduct,massRecognition,duty,massSatisfaction", "", "", "orgAwareness: orgLifeScore 6→6.01", "", "王芳"]);
   });
   it("row 2: a date in a number column is an error for that row only", () => {
+    const out = makeOut();
     expect(out[2]![0]).toBe("m-2");
     expect(out[2]![7]).toBe('column "组织生活量化考核得分": "(date)" is not a number; write digits such as 8.5, ８.５ or 7.5分');
     expect(out[2]!.slice(1, 7)).toEqual(["", "", "", "", "", ""]);
   });
   it("row 3: every problem of the row is named, with its fact", () => {
+    const out = makeOut();
     expect(out[3]![7]).toBe('orgLifeScore: missing required fact "orgLifeScore" (组织生活量化考核得分); surveySatisfied: "surveySatisfied" must be at most "surveyValid" (10), got 11');
   });
   it("blank rows stay blank", () => {
+    const out = makeOut();
     expect(out[4]).toEqual(["", "", "", "", "", "", "", "", ""]);
     expect(out[5]).toEqual(["", "", "", "", "", "", "", "", ""]);
   });
   it("row 6: a numeric id, numbers as padded text, a veto list split on ';'", () => {
+    const out = makeOut();
     // ideals vetoed, exemplar vetoed; orgAwareness ✓ (6.01 > 6), moralConduct ✓, massRecognition ✓ (0.7), others ✗ → 3 stars → branch mentoring.
     // Cheapest next star: 群众满意星 by 7 → 9 of 10 (8 is exactly 80 %, not above): 2/10 of the range, less than any assessment (all of it).
     expect(out[6]).toEqual(["3004", 3, "rectify", "orgAwareness,moralConduct,massRecognition", "ideals,exemplar", "branchMentoring", "massSatisfaction: surveySatisfied 7→9", "", "孙伟"]);

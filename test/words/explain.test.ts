@@ -111,13 +111,14 @@ describe("scheme.explain — the text a clerk hands to the subject, worked out b
 });
 
 describe("scheme.publication — the public notice (公示), worked out by hand", () => {
-  const c = member.evaluateCohort([
+  const makeC = () => member.evaluateCohort([
     zhang,
     { id: "m-2", name: "李四", facts: { ...zhang.facts, vetoes: [], volunteer: true } }, // ideals back, volunteer: 4 stars
     { id: "m-3", name: "王五", facts: { ...zhang.facts, vetoes: [], volunteer: true, orgLifeScore: 8, surveySatisfied: 5 } }, // 10 − stability − tackleHard = 8
     { id: "m-4", facts: {} }, // bad data: not published, but counted as excluded
   ]);
   it("Rushan: rows in rating order; 5 calendar days from the day after 2025-01-03 end 2025-01-08 (a Wednesday); appeal within the notice", () => {
+    const c = makeC();
     const p = member.publication(c, { from: "2025-01-03", year: 2024 });
     expect(p.text).toBe(
       [
@@ -137,6 +138,7 @@ describe("scheme.publication — the public notice (公示), worked out by hand"
     expect(p.excluded).toEqual([{ id: "m-4", errors: 11 }]);
   });
   it("a period ending on a day off ends on the next working day (Art. 203), on the caller's calendar", () => {
+    const c = makeC();
     // From 2024-09-26: 5 days end 2024-10-01 (National Day); the 2024 holiday runs to 10-07 → 2024-10-08.
     const cal = workingDays({ holidays: ["2024-10-01", "2024-10-02", "2024-10-03", "2024-10-04", "2024-10-07"], makeupWorkdays: ["2024-09-29", "2024-10-12"] });
     const p = member.publication(c, { from: "2024-09-26", calendar: cal, year: 2024 });
@@ -161,6 +163,7 @@ describe("scheme.publication — the public notice (公示), worked out by hand"
     expect(pq.text.split("\n").at(-1)).toBe("Appeals (appeal: new material within 15 working days) by 2025-01-27.");
   });
   it("needs the posting day; refuses another scheme's cohort", () => {
+    const c = makeC();
     expect(() => member.publication(c, {} as never)).toThrow("publication() needs options.from");
     expect(() => branch.publication(c, { from: "2025-01-03" })).toThrow('publication() got a result of "rushan/member"');
   });
