@@ -21,18 +21,22 @@ const freeze = Object.freeze;
  */
 export function compact(result: Result): StoredResult {
   if (!result.ok) return result;
-  return freeze({
-    ok: true as const,
-    id: result.id,
-    ...(result.name !== undefined ? { name: result.name } : {}),
-    ruleset: result.ruleset,
-    rating: result.rating,
-    earned: freeze(result.stars.filter((s) => s.earned).map((s) => s.id)),
-    ...(result.qualified !== undefined ? { qualified: result.qualified } : {}),
-    scores: result.scores,
-    vetoes: freeze(result.vetoes.map((v) => v.id)),
-    tier: result.tier.id,
-    steps: freeze(result.remediation.steps.map((s) => freeze(s.due !== undefined ? { id: s.id, due: s.due } : { id: s.id }))),
-    ...(result.rank ? { rank: result.rank } : {}),
-  });
+  // Built field by field (the order JSON shows), with no intermediate objects: a register stores a city.
+  const out: Record<string, unknown> = { ok: true, id: result.id };
+  if (result.name !== undefined) out.name = result.name;
+  out.ruleset = result.ruleset;
+  out.rating = result.rating;
+  const earned: string[] = [];
+  for (const s of result.stars) if (s.earned) earned.push(s.id);
+  out.earned = freeze(earned);
+  if (result.qualified !== undefined) out.qualified = result.qualified;
+  out.scores = result.scores;
+  out.vetoes = result.vetoes.length ? freeze(result.vetoes.map((v) => v.id)) : NONE;
+  out.tier = result.tier.id;
+  const steps = result.remediation.steps;
+  out.steps = steps.length ? freeze(steps.map((s) => freeze(s.due !== undefined ? { id: s.id, due: s.due } : { id: s.id }))) : NONE;
+  if (result.rank) out.rank = result.rank;
+  return freeze(out) as unknown as StoredResult;
 }
+
+const NONE: readonly never[] = freeze([]);
