@@ -351,6 +351,7 @@ export class Builder implements BuildContext {
       dueCache: new Map(),
       facts: freeze(facts),
       factById,
+      factByKey: Object.assign(Object.create(null) as Record<string, CFact>, Object.fromEntries(factById)),
       scores: freeze(scores),
       stars: freeze(stars),
       vetoes: freeze(vetoes),

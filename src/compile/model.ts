@@ -196,6 +196,8 @@ export interface Model {
   readonly dueCache: Map<string, string>;
   readonly facts: readonly CFact[];
   readonly factById: ReadonlyMap<string, CFact>;
+  /** The same facts by id in an object without prototype: the fast loader's lookup while it walks a subject's keys. */
+  readonly factByKey: Readonly<Record<string, CFact | undefined>>;
   readonly scores: readonly CScore[];
   readonly stars: readonly CStar[];
   readonly vetoes: readonly CVeto[];

@@ -31,17 +31,16 @@ export function loadFactsFast(model: Model, facts: Readonly<Record<string, unkno
   let conditional = false;
   let present = 0;
   const list = model.facts;
-  for (let i = 0; i < list.length; i++) {
-    const f = list[i]!;
-    const raw = facts[f.id];
-    const slot = f.slot;
-    if (raw === undefined || raw === null) {
-      if (f.hasDefault) frame[slot] = f.fastDefault;
-      else if (f.requiredWhenFast) conditional = true;
-      else return undefined;
-      continue;
-    }
+  const byKey = model.factByKey;
+  // The subject's own keys, walked once (V8 reads facts[key] from the enum cache): any key that is
+  // not a declared fact declines, and the exact loader names it.
+  for (const key in facts) {
+    const f = byKey[key];
+    if (f === undefined) return undefined;
+    const raw = facts[key];
+    if (raw === undefined || raw === null) continue; // missing, as below
     present++;
+    const slot = f.slot;
     switch (f.kind) {
       case KIND_BOOLEAN:
         if (typeof raw !== "boolean") return undefined;
@@ -78,10 +77,16 @@ export function loadFactsFast(model: Model, facts: Readonly<Record<string, unkno
       }
     }
   }
-  // Every declared fact with a value is a key; any other key makes the count differ.
-  let keys = 0;
-  for (const _ in facts) keys++;
-  if (keys !== present) return undefined;
+  // Declared facts without a value: their default, a condition that may not require them, or decline.
+  if (present !== list.length) {
+    for (let i = 0; i < list.length; i++) {
+      const f = list[i]!;
+      if (frame[f.slot] !== undefined) continue;
+      if (f.hasDefault) frame[f.slot] = f.fastDefault;
+      else if (f.requiredWhenFast) conditional = true;
+      else return undefined;
+    }
+  }
   const bounded = model.boundedFacts;
   for (let i = 0; i < bounded.length; i++) {
     const f = bounded[i]!;
