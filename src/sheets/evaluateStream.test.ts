@@ -17,28 +17,19 @@ async function* generate(n: number) {
 }
 
 describe("evaluateStream", () => {
-  it("streams 1,000,000 generated members in order, with bounded heap growth", async () => {
-    const N = 1_000_000;
-    const before = process.memoryUsage().heapUsed;
-    let count = 0, peak = 0, okCount = 0, tenStars = 0;
-    for await (const r of member.evaluateStream(generate(N), { asOf: "2024-12-31" })) {
-      if (r.id !== `m-${count}`) throw new Error(`out of order at ${count}`);
-      count++;
-      if (r.ok) {
-        okCount++;
-        if (r.rating.stars === 10) tenStars++;
-      }
-      if (count % 100_000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+  it("streams members in order, one result each, worked by hand at two of them", async () => {
+    const rated: (number | undefined)[] = [];
+    for await (const r of member.evaluateStream(generate(1000), { asOf: "2024-12-31" })) {
+      expect(r.id).toBe(`m-${rated.length}`);
+      rated.push(r.ok ? r.rating.stars : undefined);
     }
-    const growthMB = (peak - before) / 2 ** 20;
-    console.log(`evaluateStream: ${count} members, heap growth at most ${growthMB.toFixed(1)} MB`);
-    expect(count).toBe(N);
-    expect(okCount).toBe(N);
-    // Ten stars need i even, i % 3, 5, 7 ≠ 0, org life > 6 (i % 1001 ≥ 601) and more than 80 % (i % 21 ≥ 17): some, not all.
-    expect(tenStars).toBeGreaterThan(0);
-    // Holding 1,000,000 results would take hundreds of MB; a stream stays far below.
-    expect(growthMB).toBeLessThan(96);
-  }, 120_000);
+    expect(rated).toHaveLength(1000);
+    // m-0: 0 is a multiple of 3, 5 and 7 (no 道德品行, 履职尽责, 维护稳定), org life 0 (no 组织观念, 模范表率),
+    // 0 of 20 satisfied (no survey star): ideals, volunteer and tackleHard, 3 stars.
+    expect(rated[0]).toBe(3);
+    // m-626: even, not a multiple of 3, 5 or 7, org life 6.26 > 6, 17 of 20 = 85 % > 80 %: all ten.
+    expect(rated[626]).toBe(10);
+  });
 
   it("takes sync iterables too, and bad subjects come out as ok: false in place", async () => {
     const out = [];
