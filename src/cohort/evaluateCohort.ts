@@ -1,7 +1,7 @@
 import { Q } from "../_lib/decimal.js";
 import { frozenError, subjectError } from "../words/subjectErrors.js";
 import type { CCohort, Model } from "../compile/model.js";
-import { cappedValue, decide, decideSubject, factExact, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
+import { cappedValue, cohortInterning, decide, decideSubject, factExact, finish, type CohortChange, type CohortInterning, type Decided } from "../evaluate/evaluate.js";
 import { KeyColumn } from "./rankKey.js";
 import type { Bilingual, Result, StarResult, TraceEntry, ParameterOverride } from "../evaluate/types.js";
 
@@ -176,12 +176,20 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     position[i] = j > 0 && keys.compare(i, order[j - 1]!) === 0 ? position[order[j - 1]!]! : j + 1;
   }
 
+  // The interning of each shared cohort trace array, kept here and dropped with the cohort.
+  const interned = new Map<readonly TraceEntry[], CohortInterning>();
   const counts = new Map<string, number>();
   // Payments counted per distinct amount, then multiplied: one exact operation per amount, not per row.
   const perYear = model.pays ? new Map<string, number>() : undefined;
   for (let i = 0; i < n; i++) {
     const v = value[i]!;
-    const change: CohortChange = { stars: rows.stars.get(i), value: v, trace: rows.trace.get(i), rank: freeze({ by, position: position[i]!, of: n }) };
+    const trace = rows.trace.get(i);
+    let interning: CohortInterning | undefined;
+    if (trace) {
+      interning = interned.get(trace);
+      if (!interning) interned.set(trace, (interning = cohortInterning(trace)));
+    }
+    const change: CohortChange = { stars: rows.stars.get(i), value: v, trace, rank: freeze({ by, position: position[i]!, of: n }), interning };
     const res = finish(rows.decide(i), change, advice, explain);
     results[rows.index[i]!] = res;
     const k = String(v);

@@ -215,6 +215,25 @@ export interface CohortChange {
   readonly trace?: readonly TraceEntry[];
   /** Position in the cohort's ranking. */
   readonly rank?: { readonly by: string; readonly position: number; readonly of: number };
+  /**
+   * What the cohort keeps per shared trace array (see {@link CohortInterning}): interned stars
+   * and traces, and the rules named. Without it, made for this result alone.
+   */
+  readonly interning?: CohortInterning;
+}
+
+/**
+ * Per shared array of cohort trace entries, kept by the cohort that made it (and dropped with
+ * it): the stars and traces of its rows by decision signature, and the cohort rules it names.
+ */
+export interface CohortInterning {
+  readonly cache: Map<number, { readonly stars: readonly StarResult[]; readonly trace: readonly TraceEntry[] }>;
+  readonly rules: readonly string[];
+}
+
+/** The interning of a shared cohort trace array, made once per array. */
+export function cohortInterning(trace: readonly TraceEntry[]): CohortInterning {
+  return { cache: new Map(), rules: freeze([...new Set(trace.map((t) => t.rule))]) };
 }
 
 /** The second phase: caps, events, cohort changes, tier, remediation, change and trace. */
@@ -239,10 +258,7 @@ export function finish(d: Decided, cohort?: CohortChange, advice = false, explai
   // such results intern per array.
   let cache = model.intern?.cache;
   if (eventTrace) sig = -1;
-  else if (cohort?.trace && sig >= 0) {
-    cache = cohortCaches.get(cohort.trace);
-    if (!cache) cohortCaches.set(cohort.trace, (cache = new Map()));
-  }
+  else if (cohort?.trace && sig >= 0) cache = (cohort.interning ?? cohortInterning(cohort.trace)).cache;
 
   // Tier.
   const ctier = (typeof value === "number" ? model.tierAt[value - model.ratingMin] : model.tierByRating.get(value))!;
@@ -419,11 +435,6 @@ function readersOf(model: Model): Map<TraceEntry, readonly ValueReader[]> {
 /** Distinct outcomes remembered per scheme before the cache starts over. */
 const INTERN_LIMIT = 8192;
 
-/** Interned stars and traces of results that carry a shared cohort trace array, per array. */
-const cohortCaches = new WeakMap<readonly TraceEntry[], Map<number, { readonly stars: readonly StarResult[]; readonly trace: readonly TraceEntry[] }>>();
-/** The cohort rules named by a shared cohort trace array. */
-const cohortRules = new WeakMap<readonly TraceEntry[], readonly string[]>();
-
 /**
  * The remediation part of a result: the steps that apply now, and what it would take to do
  * better. The search behind `nextStar` and `nextLevel` costs a few evaluations, so it runs when
@@ -534,11 +545,7 @@ export function starAdvice(r: Evaluation, i: number): NextStar | undefined {
 }
 
 function remediationOf(d: Decided, stars: readonly StarResult[], value: number | string, cohort: CohortChange | undefined, steps: readonly StepResult[], advice: boolean): Evaluation["remediation"] {
-  let rules = NO_RULES;
-  if (cohort?.trace) {
-    rules = cohortRules.get(cohort.trace) ?? freeze([...new Set(cohort.trace.map((t) => t.rule))]);
-    cohortRules.set(cohort.trace, rules);
-  }
+  const rules = cohort?.trace ? (cohort.interning ?? cohortInterning(cohort.trace)).rules : NO_RULES;
   return new Remediation(d, stars, value, rules, steps, advice);
 }
 const NO_SCORES: Readonly<Record<string, string>> = freeze({});
