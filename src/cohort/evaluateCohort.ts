@@ -1,7 +1,7 @@
 import { Q } from "../_lib/decimal.js";
 import { frozenError, subjectError } from "../words/subjectErrors.js";
-import type { CCohort, Model } from "../compile/model.js";
-import { cappedValue, cohortInterning, decide, decideSubject, factExact, finish, type CohortChange, type CohortInterning, type Decided } from "../evaluate/evaluate.js";
+import type { CCohort, CohortTrace, Model } from "../compile/model.js";
+import { cappedValue, decide, decideSubject, factExact, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
 import { KeyColumn } from "./rankKey.js";
 import type { Bilingual, Result, StarResult, TraceEntry, ParameterOverride } from "../evaluate/types.js";
 
@@ -69,10 +69,7 @@ interface Rows {
   /** Stars after last-place elimination, for the rows it changed. */
   readonly stars: Map<number, StarResult[]>;
   /** Trace entries of the cohort rules, for the rows they changed (shared frozen arrays, see pushTrace). */
-  readonly trace: Map<number, readonly TraceEntry[]>;
-  readonly traceByKey: Map<string, readonly TraceEntry[]>;
-  readonly traceKey: Map<readonly TraceEntry[], string>;
-  readonly entryIds: Map<TraceEntry, number>;
+  readonly trace: Map<number, CohortTrace>;
   /** The rankBy score of each row, when the cohort ranks by a score. */
   readonly score: KeyColumn | undefined;
   /** The fact of each last-place rule, per row. */
@@ -109,9 +106,6 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     value: [],
     stars: new Map(),
     trace: new Map(),
-    traceByKey: new Map(),
-    traceKey: new Map(),
-    entryIds: new Map(),
     score: rankBy ? KeyColumn.ofScore(rankBy) : undefined,
     lastPlace: (c?.lastPlace ?? []).map((l) => KeyColumn.ofFact(l.fact)),
     decide: (i) => {
@@ -161,7 +155,7 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
   const adjustments: Adjustment[] = [];
   if (c) {
     lastPlace(model, c, rows, adjustments);
-    quotas(c, rows, byScore, adjustments);
+    quotas(model, c, rows, byScore, adjustments);
   }
 
   // Ranking among the valid subjects: by the rankBy score, else by the rating. Position = 1 + the
@@ -176,20 +170,13 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     position[i] = j > 0 && keys.compare(i, order[j - 1]!) === 0 ? position[order[j - 1]!]! : j + 1;
   }
 
-  // The interning of each shared cohort trace array, kept here and dropped with the cohort.
-  const interned = new Map<readonly TraceEntry[], CohortInterning>();
   const counts = new Map<string, number>();
   // Payments counted per distinct amount, then multiplied: one exact operation per amount, not per row.
   const perYear = model.pays ? new Map<string, number>() : undefined;
   for (let i = 0; i < n; i++) {
     const v = value[i]!;
-    const trace = rows.trace.get(i);
-    let interning: CohortInterning | undefined;
-    if (trace) {
-      interning = interned.get(trace);
-      if (!interning) interned.set(trace, (interning = cohortInterning(trace)));
-    }
-    const change: CohortChange = { stars: rows.stars.get(i), value: v, trace, rank: freeze({ by, position: position[i]!, of: n }), interning };
+    const shared = rows.trace.get(i);
+    const change: CohortChange = { stars: rows.stars.get(i), value: v, trace: shared?.trace, rank: freeze({ by, position: position[i]!, of: n }), shared };
     const res = finish(rows.decide(i), change, advice, explain);
     results[rows.index[i]!] = res;
     const k = String(v);
@@ -279,36 +266,51 @@ function lastPlace(model: Model, c: CCohort, rows: Rows, out: Adjustment[]): voi
       if (enforce) {
         rows.stars.set(i, nextStars);
         rows.value[i] = to;
-        pushTrace(rows, i, cohortTrace(`lastPlace.${rule.fact.id}`, rule.path, reason.en, String(to), rule.provenance, rule.overrides));
+        pushTrace(model, rows, i, cohortTrace(`lastPlace.${rule.fact.id}`, rule.path, reason.en, String(to), rule.provenance, rule.overrides));
       }
     }
   });
 }
 
 /**
- * Adds a cohort rule's entry to row i's cohort trace. Rows whose entries are the same objects
- * (the quotas' shared entries) get the same frozen array, so `finish` can intern their traces.
+ * Adds a cohort rule's entry to row i's cohort trace. Traces with the same entries (by content:
+ * rule, outcome and value) are one frozen array per scheme, shared by every row and every cohort
+ * that made the same decisions, so `finish` interns their results.
  */
-function pushTrace(rows: Rows, i: number, entry: TraceEntry): void {
+function pushTrace(model: Model, rows: Rows, i: number, entry: TraceEntry): void {
   const prev = rows.trace.get(i);
-  const key = `${prev ? rows.traceKey.get(prev) ?? "" : ""}|${entryId(rows, entry)}`;
-  let arr = rows.traceByKey.get(key);
-  if (!arr) {
-    arr = freeze([...(prev ?? []), entry]) as TraceEntry[];
-    rows.traceByKey.set(key, arr);
-    rows.traceKey.set(arr, key);
+  const key = `${prev ? `${prev.key}\u0002` : ""}${entry.rule}\u0001${entry.outcome}\u0001${entry.value ?? ""}`;
+  const cache = model.cohortTraces;
+  let t = cache.get(key);
+  if (!t) {
+    const trace = freeze([...(prev?.trace ?? []), entry]);
+    t = { key, trace, cache: new Map(), rules: freeze([...new Set(trace.map((e) => e.rule))]) };
+    if (cache.size >= SHARED_TRACES) cache.clear();
+    cache.set(key, t);
   }
-  rows.trace.set(i, arr);
+  rows.trace.set(i, t);
 }
 
-function entryId(rows: Rows, entry: TraceEntry): number {
-  let id = rows.entryIds.get(entry);
-  if (id === undefined) rows.entryIds.set(entry, (id = rows.entryIds.size));
-  return id;
+/** Shared cohort trace arrays a scheme keeps before it starts over. */
+const SHARED_TRACES = 256;
+
+/** A quota's two trace entries for a cohort of n with this cap (not tied, tied at the cut), made once per scheme. */
+function quotaEntries(model: Model, q: CCohort["quotas"][number], n: number, cap: number, shareText: string): readonly [TraceEntry, TraceEntry] {
+  const key = `${q.id}|${n}|${cap}`;
+  let pair = model.quotaEntries.get(key);
+  if (!pair) {
+    // The trace says what the quota did, without the rank (the adjustment and result.rank say that).
+    const entry = (isTied: boolean) =>
+      cohortTrace(`quota.${q.id}`, q.path, `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap})${isTied ? ", tied at the cut" : ""}: demoted to ${q.demoteTo}`, String(q.demoteTo), q.provenance, q.overrides);
+    pair = [entry(false), entry(true)];
+    if (model.quotaEntries.size >= SHARED_TRACES) model.quotaEntries.clear();
+    model.quotaEntries.set(key, pair);
+  }
+  return pair;
 }
 
 /** Quotas, highest rating first, cascading: the excess lowest-ranked are demoted; ties follow the tie policy. */
-function quotas(c: CCohort, rows: Rows, byScore: readonly number[] | undefined, out: Adjustment[]): void {
+function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[] | undefined, out: Adjustment[]): void {
   const enforce = c.mode === "enforce";
   const n = rows.id.length;
   // In report mode the cascade is simulated on a copy of the values, so results stay unchanged.
@@ -342,11 +344,8 @@ function quotas(c: CCohort, rows: Rows, byScore: readonly number[] | undefined, 
     const enOf = ` of ${sorted.length} by ${c.rankBy?.id ?? "rating"}`;
     const zhTail = [`，降为${q.demoteTo}星级`, `（并列），降为${q.demoteTo}星级`, "（并列），并列保留，超出名额"];
     const enTail = [`: demoted to ${q.demoteTo}`, `, tied: demoted to ${q.demoteTo}`, ", tied: kept over the cap (keepTied)"];
-    // The trace says what the quota did, without the rank (the adjustment and result.rank say
-    // that): one entry per outcome, shared by every row it demoted, so their traces intern.
-    const traced = [false, true].map((isTied) =>
-      cohortTrace(`quota.${q.id}`, q.path, `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap})${isTied ? ", tied at the cut" : ""}: demoted to ${q.demoteTo}`, String(q.demoteTo), q.provenance, q.overrides),
-    );
+    // One entry per outcome, shared by every row it demoted (and every cohort of this size), so their traces intern.
+    const traced = quotaEntries(model, q, n, cap, shareText);
     for (let p = 0; p < sorted.length; p++) {
       const i = sorted[p]!;
       const isTied = tied && p >= tieFrom && p < tieTo;
@@ -363,7 +362,7 @@ function quotas(c: CCohort, rows: Rows, byScore: readonly number[] | undefined, 
       value[i] = q.demoteTo;
       if (enforce) {
         rows.value[i] = q.demoteTo;
-        pushTrace(rows, i, traced[isTied ? 1 : 0]!);
+        pushTrace(model, rows, i, traced[isTied ? 1 : 0]);
       }
     }
   }

@@ -374,6 +374,8 @@ export class Builder implements BuildContext {
       events,
       intern: internPlan(stars, rating, remedyRules.length, [...tierByRating.values()]),
       scoreObjects: new Map(),
+      cohortTraces: new Map(),
+      quotaEntries: new Map(),
       boundedFacts: freeze(facts.filter((f) => f.maxFact || f.minFact)),
       conditionalFacts: facts.some((f) => f.requiredWhen),
       scoreTrace: freeze(scores.map((sc) => this.reading(this.trace(`scores.${sc.id}`, [...sc.path], "computed (the value is in scores)", sc.provenance), [sc.id, ...(this.scoreNames.get(sc.id) ?? [])]))),

@@ -248,6 +248,14 @@ export interface Model {
   readonly events: { readonly trace: TraceEntry } | undefined;
   /** Frozen `scores` objects by text, for single-score schemes on the fast path (a bounded memo). */
   readonly scoreObjects: Map<string, Readonly<Record<string, string>>>;
+  /**
+   * Cohort trace arrays by their entries' content (rule, outcome, value), shared by every cohort
+   * of this scheme that makes the same decisions, each with the interning of its rows' results.
+   * Bounded: cleared when it grows past a few hundred.
+   */
+  readonly cohortTraces: Map<string, CohortTrace>;
+  /** A quota's two trace entries (not tied, tied at the cut) per cohort size and cap. */
+  readonly quotaEntries: Map<string, readonly [TraceEntry, TraceEntry]>;
   /** The last asOf checked, so a cohort sharing one asOf parses it once. */
   readonly lastAsOf: { value: string | undefined };
   /** Facts with a bound that is another fact. */
@@ -272,3 +280,13 @@ export interface Model {
   readonly procedure: readonly { id: string; label: Bilingual; calendarDays?: number; workingDays?: number; provenance: Provenance }[];
 }
 
+/** A shared array of cohort trace entries, with what results that carry it intern. */
+export interface CohortTrace {
+  /** The entries' content, as the cache's key. */
+  readonly key: string;
+  readonly trace: readonly TraceEntry[];
+  /** Interned stars and traces of the rows that carry it, by decision signature. */
+  readonly cache: Map<number, { readonly stars: readonly StarResult[]; readonly trace: readonly TraceEntry[] }>;
+  /** The cohort rules it names (what a star lost to them is blocked by). */
+  readonly rules: readonly string[];
+}

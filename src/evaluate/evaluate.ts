@@ -2,7 +2,7 @@ import { DivisionByZero, Q } from "../_lib/decimal.js";
 import { addDuration, parseIsoDate } from "../_lib/dates.js";
 import { show } from "../_lib/text.js";
 import { frozenError, subjectError, type SubjectError } from "../words/subjectErrors.js";
-import type { CScore, CTier, CVeto, Model } from "../compile/model.js";
+import type { CohortTrace, CScore, CTier, CVeto, Model } from "../compile/model.js";
 import { loadFacts } from "./loadFacts.js";
 import { cappedValue, decide, intScale, type Decided, type Downgrade, type LastYear } from "./decide.js";
 import { nextLevel, nextStarAt, type Lazy } from "../remediation/search.js";
@@ -215,25 +215,13 @@ export interface CohortChange {
   readonly trace?: readonly TraceEntry[];
   /** Position in the cohort's ranking. */
   readonly rank?: { readonly by: string; readonly position: number; readonly of: number };
-  /**
-   * What the cohort keeps per shared trace array (see {@link CohortInterning}): interned stars
-   * and traces, and the rules named. Without it, made for this result alone.
-   */
-  readonly interning?: CohortInterning;
+  /** The shared trace array's interning (see {@link CohortTrace}); without it, made for this result alone. */
+  readonly shared?: CohortTrace;
 }
 
-/**
- * Per shared array of cohort trace entries, kept by the cohort that made it (and dropped with
- * it): the stars and traces of its rows by decision signature, and the cohort rules it names.
- */
-export interface CohortInterning {
-  readonly cache: Map<number, { readonly stars: readonly StarResult[]; readonly trace: readonly TraceEntry[] }>;
-  readonly rules: readonly string[];
-}
-
-/** The interning of a shared cohort trace array, made once per array. */
-export function cohortInterning(trace: readonly TraceEntry[]): CohortInterning {
-  return { cache: new Map(), rules: freeze([...new Set(trace.map((t) => t.rule))]) };
+/** A cohort trace array that is not shared: interned for one result alone. */
+function alone(trace: readonly TraceEntry[]): CohortTrace {
+  return { key: "", trace, cache: new Map(), rules: freeze([...new Set(trace.map((t) => t.rule))]) };
 }
 
 /** The second phase: caps, events, cohort changes, tier, remediation, change and trace. */
@@ -258,7 +246,7 @@ export function finish(d: Decided, cohort?: CohortChange, advice = false, explai
   // such results intern per array.
   let cache = model.intern?.cache;
   if (eventTrace) sig = -1;
-  else if (cohort?.trace && sig >= 0) cache = (cohort.interning ?? cohortInterning(cohort.trace)).cache;
+  else if (cohort?.trace && sig >= 0) cache = (cohort.shared ?? alone(cohort.trace)).cache;
 
   // Tier.
   const ctier = (typeof value === "number" ? model.tierAt[value - model.ratingMin] : model.tierByRating.get(value))!;
@@ -545,7 +533,7 @@ export function starAdvice(r: Evaluation, i: number): NextStar | undefined {
 }
 
 function remediationOf(d: Decided, stars: readonly StarResult[], value: number | string, cohort: CohortChange | undefined, steps: readonly StepResult[], advice: boolean): Evaluation["remediation"] {
-  const rules = cohort?.trace ? (cohort.interning ?? cohortInterning(cohort.trace)).rules : NO_RULES;
+  const rules = cohort?.trace ? (cohort.shared ?? alone(cohort.trace)).rules : NO_RULES;
   return new Remediation(d, stars, value, rules, steps, advice);
 }
 const NO_SCORES: Readonly<Record<string, string>> = freeze({});
