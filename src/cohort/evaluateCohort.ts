@@ -279,14 +279,22 @@ function lastPlace(model: Model, c: CCohort, rows: Rows, out: Adjustment[]): voi
  */
 function pushTrace(model: Model, rows: Rows, i: number, entry: TraceEntry): void {
   const prev = rows.trace.get(i);
-  const key = `${prev ? `${prev.key}\u0002` : ""}${entry.rule}\u0001${entry.outcome}\u0001${entry.value ?? ""}`;
-  const cache = model.cohortTraces;
-  let t = cache.get(key);
+  // By the entry object first (a quota's entries are the same objects in every cohort of a size),
+  // then by content.
+  const next = prev ? prev.next : model.cohortTraceRoots;
+  let t = next.get(entry);
   if (!t) {
-    const trace = freeze([...(prev?.trace ?? []), entry]);
-    t = { key, trace, cache: new Map(), rules: freeze([...new Set(trace.map((e) => e.rule))]) };
-    if (cache.size >= SHARED_TRACES) cache.clear();
-    cache.set(key, t);
+    const key = `${prev ? `${prev.key}\u0002` : ""}${entry.rule}\u0001${entry.outcome}\u0001${entry.value ?? ""}`;
+    const cache = model.cohortTraces;
+    t = cache.get(key);
+    if (!t) {
+      const trace = freeze([...(prev?.trace ?? []), entry]);
+      t = { key, trace, cache: new Map(), rules: freeze([...new Set(trace.map((e) => e.rule))]), next: new Map() };
+      if (cache.size >= SHARED_TRACES) cache.clear();
+      cache.set(key, t);
+    }
+    if (next.size >= SHARED_TRACES) next.clear();
+    next.set(entry, t);
   }
   rows.trace.set(i, t);
 }

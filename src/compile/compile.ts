@@ -375,6 +375,7 @@ export class Builder implements BuildContext {
       intern: internPlan(stars, rating, remedyRules.length, [...tierByRating.values()]),
       scoreObjects: new Map(),
       cohortTraces: new Map(),
+      cohortTraceRoots: new Map(),
       quotaEntries: new Map(),
       boundedFacts: freeze(facts.filter((f) => f.maxFact || f.minFact)),
       conditionalFacts: facts.some((f) => f.requiredWhen),

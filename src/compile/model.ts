@@ -254,6 +254,8 @@ export interface Model {
    * Bounded: cleared when it grows past a few hundred.
    */
   readonly cohortTraces: Map<string, CohortTrace>;
+  /** The same arrays of one entry, by the entry object (quota entries are shared, see quotaEntries). */
+  readonly cohortTraceRoots: Map<TraceEntry, CohortTrace>;
   /** A quota's two trace entries (not tied, tied at the cut) per cohort size and cap. */
   readonly quotaEntries: Map<string, readonly [TraceEntry, TraceEntry]>;
   /** The last asOf checked, so a cohort sharing one asOf parses it once. */
@@ -289,4 +291,6 @@ export interface CohortTrace {
   readonly cache: Map<number, { readonly stars: readonly StarResult[]; readonly trace: readonly TraceEntry[] }>;
   /** The cohort rules it names (what a star lost to them is blocked by). */
   readonly rules: readonly string[];
+  /** The arrays one entry longer, by that entry object. */
+  readonly next: Map<TraceEntry, CohortTrace>;
 }

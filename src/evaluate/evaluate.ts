@@ -221,7 +221,7 @@ export interface CohortChange {
 
 /** A cohort trace array that is not shared: interned for one result alone. */
 function alone(trace: readonly TraceEntry[]): CohortTrace {
-  return { key: "", trace, cache: new Map(), rules: freeze([...new Set(trace.map((t) => t.rule))]) };
+  return { key: "", trace, cache: new Map(), rules: freeze([...new Set(trace.map((t) => t.rule))]), next: new Map() };
 }
 
 /** The second phase: caps, events, cohort changes, tier, remediation, change and trace. */
