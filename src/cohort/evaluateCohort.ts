@@ -170,7 +170,10 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     position[i] = j > 0 && keys.compare(i, order[j - 1]!) === 0 ? position[order[j - 1]!]! : j + 1;
   }
 
-  const counts = new Map<string, number>();
+  // Counts per rating: numeric ratings by value − min in an array, grades by name.
+  const r = model.rating;
+  const numericCounts = r.kind === "grades" ? undefined : new Array<number>(r.max - model.ratingMin + 1).fill(0);
+  const gradeCounts = r.kind === "grades" ? new Map<string, number>() : undefined;
   // Payments counted per distinct amount, then multiplied: one exact operation per amount, not per row.
   const perYear = model.pays ? new Map<string, number>() : undefined;
   for (let i = 0; i < n; i++) {
@@ -179,16 +182,16 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     const change: CohortChange = { stars: rows.stars.get(i), value: v, trace: shared?.trace, rank: freeze({ by, position: position[i]!, of: n }), shared };
     const res = finish(rows.decide(i), change, advice, explain);
     results[rows.index[i]!] = res;
-    const k = String(v);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    if (numericCounts) numericCounts[(v as number) - model.ratingMin]!++;
+    else gradeCounts!.set(v as string, (gradeCounts!.get(v as string) ?? 0) + 1);
     if (perYear) for (const p of res.tier.payments ?? EMPTY_PAYMENTS) perYear.set(p.perYear, (perYear.get(p.perYear) ?? 0) + 1);
   }
   let paid = Q.ZERO;
   if (perYear) for (const [amount, count] of perYear) paid = paid.add(Q.of(amount).mul(Q.of(count)));
   // Keys in rating order: grades best first (numeric keys are ordered by the language).
-  const ratingOrder = model.rating.kind === "grades" ? model.rating.grades : [...counts.keys()];
   const distribution: Record<string, number> = {};
-  for (const k of ratingOrder) if (counts.has(k)) distribution[k] = counts.get(k)!;
+  if (numericCounts) numericCounts.forEach((count, k) => count && (distribution[k + model.ratingMin] = count));
+  else for (const g of (r as { grades: readonly string[] }).grades) if (gradeCounts!.has(g)) distribution[g] = gradeCounts!.get(g)!;
   return freeze({
     results: freeze(results),
     adjustments: freeze(adjustments.map((a) => freeze(a))),
