@@ -12,7 +12,7 @@ import { clean, countReader, dateReader, factReader, isEmpty, textReader, type C
 
 export type { Cell } from "./cells.js";
 import { evaluateCohort, type CohortResult } from "../cohort/evaluateCohort.js";
-import type { Evaluation, NextLevel, NextStar, Result } from "../evaluate/types.js";
+import type { Evaluation, FactChange, NextLevel, NextStar, Result } from "../evaluate/types.js";
 import { starAdvice } from "../evaluate/evaluate.js";
 
 /** Options of `evaluateTable`. */
@@ -112,19 +112,26 @@ function levelHint(l: NextLevel): string {
  */
 function nextStarOf(r: Evaluation): { star?: NextStar; level?: NextLevel } {
   const level: NextLevel | undefined = r.remediation.nextLevel;
-  const target = level && !level.blockedBy && !level.unreachable ? hint(level.changes) : undefined;
+  const target = level && !level.blockedBy && !level.unreachable ? level.changes : undefined;
   let first: NextStar | undefined, blocked: NextStar | undefined, any: NextStar | undefined;
   for (let i = 0; i < r.stars.length; i++) {
     const s = starAdvice(r, i);
     if (!s) continue;
     any ??= s;
     if (s.changes.length) {
-      if (target !== undefined && hint(s.changes) === target) return { star: s };
+      if (target !== undefined && sameChanges(s.changes, target)) return { star: s };
       first ??= s;
     } else if (s.blockedBy?.length) blocked ??= s;
   }
   if (!any) return { level };
   return { star: first ?? blocked ?? any };
+}
+
+/** Whether two suggestions move the same facts to the same values (as their hints would read). */
+function sameChanges(a: readonly FactChange[], b: readonly FactChange[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.fact !== b[i]!.fact || String(a[i]!.from) !== String(b[i]!.from) || String(a[i]!.to) !== String(b[i]!.to)) return false;
+  return true;
 }
 
 function nextStarHint(model: Model, r: Evaluation, locale: Locale): string {
