@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../src/index.js";
+import { searchStats } from "../src/remediation/search.js";
 import { rulesets } from "./untyped.js";
 import { ALL_MEMBER_BOOLEANS, ok } from "./helpers.js";
 
@@ -201,5 +202,29 @@ describe("blocked and unreachable, scheme by scheme", () => {
     // 78.8 → level 3, downgraded to 2. Level 3 again needs the score for level 4 (80): roleScore 71 → 74.
     const r = ok(feicheng.evaluate({ id: "f", facts: { domain: "rural", team: 17, operation: 17, orgLife: 17, memberMgmt: 17, basicSupport: 16, roleScore: 71 }, events: [{ type: "downgrade", date: "2024-05-01", levels: 1, reason: "摘星" }] }));
     expect([r.rating.stars, r.remediation.nextLevel]).toEqual([2, { to: 3, changes: [{ fact: "roleScore", from: 71, to: 74 }] }]);
+  });
+});
+
+describe("the search's cost: a guess from the margins, checked by two probes", () => {
+  it("a threshold linear in one fact: the whole range checked once, then the guess and the step below it (3 checks per star, not a bisection of 500 steps)", () => {
+    // A fresh scheme: advice is remembered per scheme.
+    const fresh = compile(rulesets["rushan/member"]);
+    const before = searchStats.probes;
+    const r = fresh.evaluate({ id: "m", facts: { ...ALL_MEMBER_BOOLEANS, orgLifeScore: 5, surveySatisfied: 9, surveyValid: 10 } });
+    expect(next(r, "orgAwareness")).toEqual({ star: "orgAwareness", changes: [{ fact: "orgLifeScore", from: 5, to: 6.01 }] });
+    // Two stars advised (组织观念星 and 模范表率星 both need org life > 6), 3 checks each.
+    expect(ok(r).remediation.nextStar.map((n) => n.star)).toEqual(["orgAwareness", "exemplar"]);
+    expect(searchStats.probes - before).toBe(6);
+  });
+  it("a ratio (satisfied / valid > 0.6, > 0.8) is linear in satisfied: 3 checks per star too", () => {
+    const fresh = compile(rulesets["rushan/member"]);
+    const before = searchStats.probes;
+    // 41 of 100 valid: > 60 % needs 61, > 80 % needs 81 (60 and 80 are exactly the rate).
+    const r = fresh.evaluate({ id: "m", facts: { ...ALL_MEMBER_BOOLEANS, orgLifeScore: 8, surveySatisfied: 41, surveyValid: 100 } });
+    const before2 = searchStats.probes;
+    expect(next(r, "massSatisfaction")).toEqual({ star: "massSatisfaction", changes: [{ fact: "surveySatisfied", from: 41, to: 81 }] });
+    expect(next(r, "massRecognition")).toEqual({ star: "massRecognition", changes: [{ fact: "surveySatisfied", from: 41, to: 61 }] });
+    expect(searchStats.probes - before2).toBe(6);
+    expect(before2).toBe(before);
   });
 });

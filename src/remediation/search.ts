@@ -266,6 +266,12 @@ function toExact(d: Decided): Decided {
   return decide(d.model, d.id, frame, false, d.last, d.asOf, d.events);
 }
 
+/**
+ * How many times the search has checked a target on a frame (internal; tests read it to hold the
+ * module's cost claim: about two checks for a condition linear in the fact).
+ */
+export const searchStats = { probes: 0 };
+
 /** What the search is after, on a scratch frame. */
 interface Target {
   /** Whether the target is met with the facts as they are on the frame. */
@@ -299,6 +305,7 @@ class Search {
     for (let i = 0; i < set.length; i++) if (ks[i]! >= 0) frame[set[i]!.fact.slot] = set[i]!.at(ks[i]!);
     const met = this.target.met(frame);
     for (const c of set) frame[c.fact.slot] = c.now;
+    searchStats.probes++;
     return met;
   }
 
