@@ -86,3 +86,74 @@ describe("compact stored results", () => {
     expect(compact(bad)).toBe(bad);
   });
 });
+
+describe("history entries at their edges (each code and path worked out from the contract)", () => {
+  const codes = (r: Result) => (r.ok ? [] : r.errors.map((e) => [e.code, e.path, (e.params as { reason?: string }).reason ?? null]));
+  const ruleset = { id: "rushan/member", version: "1.0.0" };
+  const stored = (more: Record<string, unknown>) => ({ ok: true, id: "zhang", ruleset, rating: { kind: "stars", stars: 3, max: 10 }, earned: ["ideals", "duty", "volunteer"], ...more });
+
+  it("what is not a result: ok missing or not a boolean, a result without its ruleset, a ruleset that is not an object", () => {
+    for (const bad of [{ id: "zhang" }, { ok: "yes", id: "zhang", ruleset }, { ok: true, id: "zhang" }, stored({ ruleset: "rushan/member" }), { ok: false, id: "zhang", ruleset: null }]) {
+      expect(codes(member.evaluate({ id: "zhang", facts: three }, { asOf, history: [bad] }))).toEqual([["bad_history", ["history", 0], "not_a_result"]]);
+    }
+    expect(codes(member.evaluate({ id: "zhang", facts: three }, { asOf, history: "last year" as never }))).toEqual([["bad_history", ["history"], "not_a_list"]]);
+  });
+
+  it("a stored rejection without an id or with a null id is skipped; a result without an id is another subject's", () => {
+    const r = ok(member.evaluate({ id: "zhang", facts: three }, { asOf, history: [stored({ remediation: { steps: [{ id: "branchMentoring" }] } }), { ok: false, id: null, errors: [] }, { ok: false, errors: [] }] }));
+    expect(r.remediation.steps.map((s) => s.id)).toEqual(["centerMentoring"]);
+    expect(codes(member.evaluate({ id: "zhang", facts: three }, { asOf, history: [stored({ id: undefined })] }))).toEqual([["history_other_subject", ["history", 0, "id"], null]]);
+    expect(codes(member.evaluate({ id: "zhang", facts: three }, { asOf, history: [{ ok: false, id: "li", errors: [] }] }))).toEqual([["history_other_subject", ["history", 0, "id"], null]]);
+  });
+
+  it("last year's step from the compact form (steps) or the full one (remediation.steps); no step, or a step without an id, is none", () => {
+    const steps = (h: Record<string, unknown>) => ok(member.evaluate({ id: "zhang", facts: three }, { asOf, history: [stored(h)] })).remediation.steps.map((s) => s.id);
+    // Three stars: branch mentoring, escalated to centre mentoring after a year of branch mentoring.
+    expect(steps({ steps: [{ id: "branchMentoring" }] })).toEqual(["centerMentoring"]);
+    expect(steps({ remediation: { steps: [{ id: "branchMentoring" }] } })).toEqual(["centerMentoring"]);
+    expect(steps({ steps: [] })).toEqual(["branchMentoring"]);
+    expect(steps({ steps: [{ name: "branchMentoring" }] })).toEqual(["branchMentoring"]);
+    expect(steps({})).toEqual(["branchMentoring"]);
+  });
+
+  it("an unknown step, no stars or no rating are refused at their path", () => {
+    const at = (h: Record<string, unknown>) => codes(member.evaluate({ id: "zhang", facts: three }, { asOf, history: [stored(h)] }));
+    expect(at({ steps: [{ id: "exile" }] })).toEqual([["bad_history", ["history", 0, "steps", 0, "id"], "unknown_step"]]);
+    expect(at({ remediation: { steps: [{ id: "exile" }] } })).toEqual([["bad_history", ["history", 0, "remediation", "steps", 0, "id"], "unknown_step"]]);
+    expect(at({ earned: undefined })).toEqual([["bad_history", ["history", 0], "no_stars"]]);
+    expect(at({ rating: { kind: "stars" } })).toEqual([["bad_history", ["history", 0, "rating"], "no_rating"]]);
+  });
+
+  it("a graded scheme's history: the change from last year's grade (Liuzhou learning: good → average)", () => {
+    const learning = compile(rulesets["liuzhou/learning"]);
+    const good = { projectProgress: 12, leadershipAttention: 28, studySystem: 20, taskCompletion: 15, learningEffect: 20, funding: 5 }; // 100
+    const average = { projectProgress: 8, leadershipAttention: 17, studySystem: 12, taskCompletion: 10, learningEffect: 10, funding: 3 }; // 60
+    const last = learning.evaluate({ id: "l", facts: good }, { asOf: "2023-12-31" });
+    const r = ok(learning.evaluate({ id: "l", facts: average }, { asOf, history: [compact(last)] }));
+    expect(r.change).toEqual({ gained: [], lost: [], from: "good", to: "average" });
+  });
+});
+
+describe("subjects and events at their edges", () => {
+  it("a null name is no name; a number is written as text; anything else is bad_name", () => {
+    expect(ok(member.evaluate({ id: "m", name: null, facts: three })).name).toBeUndefined();
+    expect(ok(member.evaluate({ id: "m", name: 17, facts: three })).name).toBe("17");
+    const bad = member.evaluate({ id: "m", name: ["张三"], facts: three });
+    expect(bad.ok ? [] : bad.errors.map((e) => [e.code, e.path])).toEqual([["bad_name", ["name"]]]);
+  });
+
+  it("events that are not a list, and levels that are not a whole number of at least 1 (Feicheng)", () => {
+    const feicheng = compile(rulesets["feicheng/branch"]);
+    const facts = { domain: "rural", team: 20, operation: 20, orgLife: 20, memberMgmt: 20, basicSupport: 20, roleScore: 100 };
+    const errs = (events: unknown) => {
+      const r = feicheng.evaluate({ id: "b", facts, events }, { asOf: "2024-12-31" });
+      return r.ok ? [] : r.errors.map((e) => [e.code, e.path, (e.params as { field?: string }).field]);
+    };
+    expect(errs({ type: "downgrade" })).toEqual([["bad_event", ["events"], "events"]]);
+    expect(errs([{ type: "downgrade", date: "2024-06-01", levels: 1.5, reason: "x" }])).toEqual([["bad_event", ["events", 0, "levels"], "levels"]]);
+    expect(errs([{ type: "downgrade", date: "2024-06-01", levels: 0, reason: "x" }])).toEqual([["bad_event", ["events", 0, "levels"], "levels"]]);
+    expect(errs([{ type: "downgrade", date: "2024-06-01", levels: "1", reason: "x" }])).toEqual([["bad_event", ["events", 0, "levels"], "levels"]]);
+    // A good one: 100 points, level 5, one level down → 4.
+    expect(ok(feicheng.evaluate({ id: "b", facts, events: [{ type: "downgrade", date: "2024-06-01", levels: 1, reason: "x" }] }, { asOf: "2024-12-31" })).rating.stars).toBe(4);
+  });
+});

@@ -158,7 +158,14 @@ function readHistory(model: Model, id: string | undefined, history: unknown, err
       errors.push(subjectError("bad_history", at(), { reason: "not_a_result" }));
       return undefined;
     }
-    if (!rs) continue;
+    if (!rs) {
+      // A stored rejection without its ruleset: skipped, unless it names another subject.
+      if (h.id !== undefined && h.id !== null && h.id !== id) {
+        errors.push(subjectError("history_other_subject", at("id"), { expected: id }, h.id));
+        return undefined;
+      }
+      continue;
+    }
     if (rs.id !== model.id) {
       errors.push(subjectError("history_other_ruleset", at("ruleset"), { got: String(rs.id), expected: model.id }));
       return undefined;
