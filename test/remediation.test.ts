@@ -228,3 +228,17 @@ describe("the search's cost: a guess from the margins, checked by two probes", (
     expect(before2).toBe(before);
   });
 });
+
+describe("a rounded score's plateau: the guess is a few steps off, and a gallop finds the least value", () => {
+  it("Liuzhou village, five areas at 80 and one at 74 (mean 79, level 3): 85.97 in one area makes 479.97 / 6 = 79.995, rounded 80.00, level 4", () => {
+    const village = compile(rulesets["liuzhou/village"]);
+    const r = ok(village.evaluate({ id: "v", facts: { organization: 80, team: 80, economy: 80, civility: 80, massReview: 80, specialWork: 74 } }));
+    expect([r.rating.stars, r.scores.total]).toEqual([3, "79"]);
+    const before = searchStats.probes;
+    expect(r.remediation.nextLevel).toEqual({ to: 4, changes: [{ fact: "organization", from: 80, to: 85.97 }] });
+    // The whole set once; per area (6): alone at its best, the guess (86.00 meets), a gallop down
+    // (85.99 and 85.97 meet, 85.93 does not), then 85.95 and 85.96 fail between: 1 + 6 × 7 = 43.
+    // (A bisection of each area's 2,000 steps took 73.)
+    expect(searchStats.probes - before).toBe(43);
+  });
+});

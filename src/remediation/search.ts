@@ -364,17 +364,35 @@ class Search {
       probe[j] = k;
       return this.ok(set, probe);
     };
+    // The answer is in [lo, hi]; hi meets the target.
     let lo = 0, hi = ks[j]!;
     const g = this.guess(set, ks, j);
     if (g !== undefined && g >= lo && g < hi) {
+      // From the guess, gallop toward the answer (1, 2, 4… steps): a guess off by a few steps (a
+      // rounded score's plateau) costs a few checks, not a bisection of the whole range.
+      let step = 1;
       if (ok(g)) {
         hi = g;
-        if (g === lo || !ok(g - 1)) return g;
-        hi = g - 1;
+        while (lo < hi) {
+          const k = Math.max(lo, hi - step);
+          if (!ok(k)) {
+            lo = k + 1;
+            break;
+          }
+          hi = k;
+          step *= 2;
+        }
       } else {
         lo = g + 1;
-        if (lo < hi && ok(lo)) return lo;
-        if (lo < hi) lo++;
+        while (lo < hi) {
+          const k = Math.min(hi, lo + step - 1);
+          if (ok(k)) {
+            hi = k;
+            break;
+          }
+          lo = k + 1;
+          step *= 2;
+        }
       }
     }
     while (lo < hi) {
