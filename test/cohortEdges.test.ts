@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { compile, type RulesetSource } from "../src/index.js";
 import { rulesets } from "./untyped.js";
 import { ALL_MEMBER_BOOLEANS, ok } from "./helpers.js";
+import { buildModel } from "../src/compile/compile.js";
+import { evaluateCohort } from "../src/cohort/evaluateCohort.js";
 
 /**
  * Cohort rules at their edges, each answer worked out by hand: rows past the decisions a cohort
@@ -144,5 +146,25 @@ describe("last place in report mode, and the advice of a star lost to it", () =>
     expect(b.remediation.nextStar).toEqual([{ star: "servePeople", changes: [], blockedBy: ["lastPlace.partyServiceBrand"] }]);
     // The other two keep every star: nothing to advise.
     expect(ok(c.results[0]!).remediation.nextStar).toEqual([]);
+  });
+});
+
+describe("what a scheme keeps between cohorts: shared, and bounded", () => {
+  /** n Qianjin organizations, all five-star: both quotas bind (cap5 = floor(0.15 n) < n; the n − cap5 demoted to 4 exceed floor(0.3 n)). */
+  const allFive = (n: number) => Array.from({ length: n }, (_, i) => org(`o${String(i).padStart(3, "0")}`, 5, (i % 40) * 0.1));
+
+  it("a quota's trace entries, one pair per quota, cohort size and cap: 300 sizes make 600 pairs, the table starts over at 256 (600 = 256 + 256 + 88)", () => {
+    const model = buildModel(rulesets["qianjin/organization"]);
+    for (let n = 20; n < 320; n++) evaluateCohort(model, allFive(n), undefined);
+    expect(model.quotaEntries.size).toBe(88);
+  });
+
+  it("trace arrays shared by content stay at most 256 (and are shared: more than one kept)", () => {
+    const model = buildModel(rulesets["qianjin/organization"]);
+    for (let n = 20; n < 320; n++) evaluateCohort(model, allFive(n), undefined);
+    expect(model.cohortTraces.size).toBeGreaterThan(1);
+    expect(model.cohortTraces.size).toBeLessThanOrEqual(256);
+    expect(model.cohortTraceRoots.size).toBeGreaterThan(1);
+    expect(model.cohortTraceRoots.size).toBeLessThanOrEqual(256);
   });
 });
