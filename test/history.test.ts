@@ -142,6 +142,34 @@ describe("subjects and events at their edges", () => {
     expect(bad.ok ? [] : bad.errors.map((e) => [e.code, e.path])).toEqual([["bad_name", ["name"]]]);
   });
 
+  it("what is not a subject is a TypeError naming what it got; a date that is not yyyy-MM-dd a RangeError", () => {
+    expect(() => member.evaluate(null as never)).toThrow("evaluate() expects a subject object { id, facts }, got null");
+    expect(() => member.evaluate([] as never)).toThrow("evaluate() expects a subject object { id, facts }, got an array");
+    expect(() => member.evaluate("m-1" as never)).toThrow("evaluate() expects a subject object { id, facts }, got string");
+    expect(() => member.evaluate({ id: "m", facts: three }, { asOf: "2024-13-01" })).toThrow(RangeError);
+    expect(() => member.evaluate({ id: "m", facts: three }, { asOf: "31.12.2024" })).toThrow('options.asOf must be an ISO date "yyyy-MM-dd", got "31.12.2024"');
+  });
+
+  it("an empty list of events is no events, even for a scheme without them; a non-empty one is refused there", () => {
+    expect(ok(member.evaluate({ id: "m", facts: three, events: [] })).rating.stars).toBe(3);
+    const r = member.evaluate({ id: "m", facts: three, events: [{ type: "downgrade", date: "2024-06-01", levels: 1, reason: "x" }] });
+    expect(r.ok ? [] : r.errors.map((e) => [e.code, e.path])).toEqual([["no_events", ["events"]]]);
+  });
+
+  it("an event's date: a real day, not after asOf (on asOf is fine); its reason: not blank (Feicheng)", () => {
+    const feicheng = compile(rulesets["feicheng/branch"]);
+    const facts = { domain: "rural", team: 20, operation: 20, orgLife: 20, memberMgmt: 20, basicSupport: 20, roleScore: 100 };
+    const errs = (e: Record<string, unknown>) => {
+      const r = feicheng.evaluate({ id: "b", facts, events: [{ type: "downgrade", date: "2024-06-01", levels: 1, reason: "x", ...e }] }, { asOf: "2024-12-31" });
+      return r.ok ? r.rating.stars : r.errors.map((x) => [x.code, x.path]);
+    };
+    expect(errs({ date: "2024-02-30" })).toEqual([["bad_event", ["events", 0, "date"]]]);
+    expect(errs({ date: "2025-01-01" })).toEqual([["event_after_as_of", ["events", 0, "date"]]]);
+    expect(errs({ date: "2024-12-31" })).toBe(4);
+    expect(errs({ reason: "  " })).toEqual([["bad_event", ["events", 0, "reason"]]]);
+    expect(errs({ type: "upgrade" })).toEqual([["bad_event", ["events", 0, "type"]]]);
+  });
+
   it("events that are not a list, and levels that are not a whole number of at least 1 (Feicheng)", () => {
     const feicheng = compile(rulesets["feicheng/branch"]);
     const facts = { domain: "rural", team: 20, operation: 20, orgLife: 20, memberMgmt: 20, basicSupport: 20, roleScore: 100 };
