@@ -276,6 +276,13 @@ export function tableResults(model: Model, table: unknown, options: TableOptions
 
   const cohort = evaluateCohort(model, subjects, options.asOf === undefined ? undefined : { asOf: options.asOf });
   const nameAt = extras.indexOf("name");
+  // Results share their frozen star and veto arrays (interned): each array's cell is written once per table.
+  const cellOf = new Map<object, string>();
+  const once = (key: object, make: () => string): string => {
+    let v = cellOf.get(key);
+    if (v === undefined) cellOf.set(key, (v = make()));
+    return v;
+  };
   for (const p of pending) {
     const row: (string | number | boolean)[] = new Array(width).fill("");
     row[0] = p.id;
@@ -291,18 +298,17 @@ export function tableResults(model: Model, table: unknown, options: TableOptions
       out.push(row);
       continue;
     }
-    const earned = res.stars.filter((s) => s.earned);
     if (zh) {
       row[1] = ratingOf(model, res.rating, locale);
       row[2] = say(res.tier.label, locale);
-      row[3] = listWords(earned.map((s) => s.label.zh), locale);
-      row[4] = listWords(res.vetoes.map((v) => v.label.zh), locale);
+      row[3] = once(res.stars, () => listWords(res.stars.filter((s) => s.earned).map((s) => s.label.zh), locale));
+      row[4] = once(res.vetoes, () => listWords(res.vetoes.map((v) => v.label.zh), locale));
       row[5] = listWords(res.remediation.steps.map((s) => (s.due ? `${s.label.zh}（${s.due}前）` : s.label.zh)), locale);
     } else {
       row[1] = res.rating.stars ?? res.rating.grade!;
       row[2] = res.tier.id;
-      row[3] = earned.map((s) => s.id).join(",");
-      row[4] = res.vetoes.map((v) => v.id).join(",");
+      row[3] = once(res.stars, () => res.stars.filter((s) => s.earned).map((s) => s.id).join(","));
+      row[4] = once(res.vetoes, () => res.vetoes.map((v) => v.id).join(","));
       row[5] = res.remediation.steps.map((s) => s.id).join(",");
     }
     row[6] = nextStarHint(model, res, locale);
