@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../index.js";
 import { rulesets } from "../../test/untyped.js";
+import { generate } from "../../test/streamMembers.js";
 
 /**
  * Streaming at scale: a million members through evaluateStream with bounded heap growth. A scale
  * test (seconds, not an answer worked by hand): mutation runs leave it out (vitest.mutation.config.ts).
  */
-
-async function* generate(n: number) {
-  for (let i = 0; i < n; i++) {
-    yield {
-      id: `m-${i}`,
-      facts: {
-        ideals: i % 2 === 0, orgAwareness: true, moralConduct: i % 3 !== 0, exemplar: true, duty: i % 5 !== 0, volunteer: true, stability: i % 7 !== 0, tackleHard: true,
-        orgLifeScore: (i % 1001) / 100, surveyValid: 20, surveySatisfied: i % 21,
-      },
-    };
-  }
-}
 
 describe("evaluateStream at scale", () => {
   it("streams 1,000,000 generated members in order, with bounded heap growth", async () => {

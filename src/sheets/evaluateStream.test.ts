@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { compile } from "../index.js";
 import { rulesets } from "../../test/untyped.js";
+import { generate } from "../../test/streamMembers.js";
 
 const member = compile(rulesets["rushan/member"]);
-
-async function* generate(n: number) {
-  for (let i = 0; i < n; i++) {
-    yield {
-      id: `m-${i}`,
-      facts: {
-        ideals: i % 2 === 0, orgAwareness: true, moralConduct: i % 3 !== 0, exemplar: true, duty: i % 5 !== 0, volunteer: true, stability: i % 7 !== 0, tackleHard: true,
-        orgLifeScore: (i % 1001) / 100, surveyValid: 20, surveySatisfied: i % 21,
-      },
-    };
-  }
-}
 
 describe("evaluateStream", () => {
   it("streams members in order, one result each, worked by hand at two of them", async () => {
