@@ -242,3 +242,13 @@ describe("a rounded score's plateau: the guess is a few steps off, and a gallop 
     expect(searchStats.probes - before).toBe(43);
   });
 });
+
+describe("nextLevel on a star count when every star needs two facts: the search, counting stars per check", () => {
+  it("组织观念星 and 模范表率星 each need their assessment and org life above 6: the first pair declared, orgAwareness and 5 → 6.01", () => {
+    const fresh = compile(rulesets["rushan/member"]);
+    const r = ok(fresh.evaluate({ id: "m", facts: { ...ALL_MEMBER_BOOLEANS, orgAwareness: false, exemplar: false, orgLifeScore: 5, surveySatisfied: 9, surveyValid: 10 } }));
+    expect(r.rating.stars).toBe(8);
+    // Both pairs cost 1 (an assessment, its whole range) + 1.01 / 10 (org life's step from 5 to 6.01): a tie, the first declared wins.
+    expect(r.remediation.nextLevel).toEqual({ to: 9, changes: [{ fact: "orgAwareness", from: false, to: true }, { fact: "orgLifeScore", from: 5, to: 6.01 }] });
+  });
+});
