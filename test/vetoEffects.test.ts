@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compile, type RulesetSource } from "../src/index.js";
+import { compile, RulesetError, type RulesetSource } from "../src/index.js";
 import { rulesets } from "./untyped.js";
 import { ALL_MEMBER_BOOLEANS, ok } from "./helpers.js";
 
@@ -59,5 +59,20 @@ describe("a disqualifying veto", () => {
     const grades = [scheme.evaluate({ id: "a", facts: good }), scheme.evaluate({ id: "b", facts: { ...good, vetoes: ["fraud"] } })].map((r) => ok(r).rating.grade);
     expect(grades[0]).toBe("good");
     expect(grades[1]).toBe("poor");
+  });
+});
+
+describe("a cap the rating cannot take is a RulesetError, not a subject without a tier (found by npm run fuzz)", () => {
+  it("a literal cap of 0 on Feicheng's levels 1–5, and a parameter set to 6, each at its path with Chinese", () => {
+    const zero = edited("feicheng/branch", (r) => (r.vetoes[0].cap = 0));
+    expect(() => compile(zero)).toThrow(RulesetError);
+    try {
+      compile(zero);
+    } catch (e) {
+      expect((e as RulesetError).issues.map((i) => [i.path, i.message, i.zh])).toEqual([
+        [["vetoes", 0, "cap"], `cap of veto "committeeSeriousViolation" is 0, outside the rating's 1–5`, `一票否决项 "committeeSeriousViolation" 的最高星级 0 超出星级范围 1–5`],
+      ]);
+    }
+    expect(() => compile(rulesets["feicheng/branch"]).with({ vetoCapLevel: 6 })).toThrow(/cap of veto "committeeSeriousViolation" is 6 \(parameter "vetoCapLevel"\), outside the rating's 1–5/);
   });
 });

@@ -114,6 +114,8 @@ const WHOLE: readonly (readonly [RegExp, (...m: string[]) => string])[] = [
   [/^veto ("[^"]*") cancels a star but names none; add "star"$/, (_, n) => `一票否决项 ${n} 取消星但未指明哪颗星；请加上 "star"`],
   [/^veto ("[^"]*") names unknown star ("[^"]*")$/, (_, v, n) => `一票否决项 ${v} 指向未知的星 ${n}`],
   [/^veto ("[^"]*") caps the level but gives no "cap"$/, (_, v) => `一票否决项 ${v} 限定最高星级但未给出 "cap"`],
+  [/^cap of veto ("[^"]*") is (-?\d+)(?: \(parameter ("[^"]*")\))?, outside the rating's (-?\d+)–(-?\d+)$/, (_, v, c, p, a, b) => `一票否决项 ${v} 的最高星级 ${c}${p ? `（参数 ${p}）` : ""} 超出星级范围 ${a}–${b}`],
+  [/^veto ("[^"]*") caps the level, but the rating is graded \((.*)\): use "disqualify" or "cancelStar"$/, (_, v, g) => `一票否决项 ${v} 限定最高星级，但本方案评定等次（${g}）：请改用 "disqualify" 或 "cancelStar"`],
   [/^no tier covers rating (.*?)(?: \(between tiers ("[^"]*") and ("[^"]*")\))?(; tiers must cover every rating from (\d+) to (\d+))?$/, (_, r, t1, t2, __, a, b) => `没有档次覆盖星级 ${r}${t1 ? `（在档次 ${t1} 和 ${t2} 之间）` : ""}${a ? `；档次须覆盖 ${a} 到 ${b} 的每个星级` : ""}`],
   [/^no tier covers grade ("[^"]*")$/, (_, g) => `没有档次覆盖等次 ${g}`],
   [/^tiers ("[^"]*") and ("[^"]*") both cover (rating|ratings|grade) (.*)$/, (_, a, b, k, r) => `档次 ${a} 和 ${b} 都覆盖了${k === "grade" ? "等次" : "星级"} ${r}`],
