@@ -170,6 +170,7 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     position[i] = j > 0 && keys.compare(i, order[j - 1]!) === 0 ? position[order[j - 1]!]! : j + 1;
   }
 
+  const ranks: ({ readonly by: string; readonly position: number; readonly of: number } | undefined)[] = new Array(n + 1);
   // Counts per rating: numeric ratings by value − min in an array, grades by name.
   const r = model.rating;
   const numericCounts = r.kind === "grades" ? undefined : new Array<number>(r.max - model.ratingMin + 1).fill(0);
@@ -179,7 +180,10 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
   for (let i = 0; i < n; i++) {
     const v = value[i]!;
     const shared = rows.trace.get(i);
-    const change: CohortChange = { stars: rows.stars.get(i), value: v, trace: shared?.trace, rank: freeze({ by, position: position[i]!, of: n }), shared };
+    // Tied rows share a position, and so one frozen rank object.
+    const at = position[i]!;
+    const rank = (ranks[at] ??= freeze({ by, position: at, of: n }));
+    const change: CohortChange = { stars: rows.stars.get(i), value: v, trace: shared?.trace, rank, shared };
     const res = finish(rows.decide(i), change, advice, explain);
     results[rows.index[i]!] = res;
     if (numericCounts) numericCounts[(v as number) - model.ratingMin]!++;
