@@ -1,7 +1,7 @@
 import { Q } from "../_lib/decimal.js";
 import { frozenError, subjectError } from "../words/subjectErrors.js";
 import type { CCohort, CohortTrace, Model } from "../compile/model.js";
-import { cappedValue, decide, decideSubject, factExact, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
+import { cappedValue, cohortTraceOf, decide, decideSubject, factExact, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
 import { KeyColumn } from "./rankKey.js";
 import type { Bilingual, Result, StarResult, TraceEntry, ParameterOverride } from "../evaluate/types.js";
 
@@ -179,11 +179,10 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
   const perYear = model.pays ? new Map<string, number>() : undefined;
   for (let i = 0; i < n; i++) {
     const v = value[i]!;
-    const shared = rows.trace.get(i);
     // Tied rows share a position, and so one frozen rank object.
     const at = position[i]!;
     const rank = (ranks[at] ??= freeze({ by, position: at, of: n }));
-    const change: CohortChange = { stars: rows.stars.get(i), value: v, trace: shared?.trace, rank, shared };
+    const change: CohortChange = { stars: rows.stars.get(i), value: v, trace: rows.trace.get(i), rank };
     const res = finish(rows.decide(i), change, advice, explain);
     results[rows.index[i]!] = res;
     if (numericCounts) numericCounts[(v as number) - model.ratingMin]!++;
@@ -295,8 +294,7 @@ function pushTrace(model: Model, rows: Rows, i: number, entry: TraceEntry): void
     const cache = model.cohortTraces;
     t = cache.get(key);
     if (!t) {
-      const trace = freeze([...(prev?.trace ?? []), entry]);
-      t = { key, trace, cache: new Map(), rules: freeze([...new Set(trace.map((e) => e.rule))]), next: new Map() };
+      t = cohortTraceOf([...(prev?.trace ?? []), entry], key);
       if (cache.size >= SHARED_TRACES) cache.clear();
       cache.set(key, t);
     }

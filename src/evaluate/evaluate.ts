@@ -218,17 +218,15 @@ export interface CohortChange {
   readonly stars?: StarResult[];
   /** The rating imposed by a cohort rule (a quota demotion), applied after caps and events. */
   readonly value?: number | string;
-  /** Trace entries of the cohort rules that changed this result. */
-  readonly trace?: readonly TraceEntry[];
+  /** Trace entries of the cohort rules that changed this result: a shared array, with the interning of its results (see {@link CohortTrace}). */
+  readonly trace?: CohortTrace;
   /** Position in the cohort's ranking. */
   readonly rank?: { readonly by: string; readonly position: number; readonly of: number };
-  /** The shared trace array's interning (see {@link CohortTrace}); without it, made for this result alone. */
-  readonly shared?: CohortTrace;
 }
 
-/** A cohort trace array that is not shared: interned for one result alone. */
-function alone(trace: readonly TraceEntry[]): CohortTrace {
-  return { key: "", trace, cache: new Map(), rules: freeze([...new Set(trace.map((t) => t.rule))]), next: new Map() };
+/** A cohort trace array with an empty interning; `key` is its content key where it is shared. */
+export function cohortTraceOf(trace: readonly TraceEntry[], key = ""): CohortTrace {
+  return { key, trace: freeze(trace), cache: new Map(), rules: freeze([...new Set(trace.map((t) => t.rule))]), next: new Map() };
 }
 
 /** The second phase: caps, events, cohort changes, tier, remediation, change and trace. */
@@ -253,7 +251,7 @@ export function finish(d: Decided, cohort?: CohortChange, advice = false, explai
   // such results intern per array.
   let cache = model.intern?.cache;
   if (eventTrace) sig = -1;
-  else if (cohort?.trace && sig >= 0) cache = (cohort.shared ?? alone(cohort.trace)).cache;
+  else if (cohort?.trace && sig >= 0) cache = cohort.trace.cache;
 
   // Tier.
   const ctier = (typeof value === "number" ? model.tierAt[value - model.ratingMin] : model.tierByRating.get(value))!;
@@ -311,13 +309,13 @@ export function finish(d: Decided, cohort?: CohortChange, advice = false, explai
       trace = hit.trace;
     } else {
       frozenStars = freeze(stars);
-      trace = buildTrace(model, applied, stars, qualified, rawValue, ctier, mask, ruleIndex, undefined, cohort?.trace);
+      trace = buildTrace(model, applied, stars, qualified, rawValue, ctier, mask, ruleIndex, undefined, cohort?.trace?.trace);
       if (cache!.size >= INTERN_LIMIT) cache!.clear();
       cache!.set(key, { stars: frozenStars, trace });
     }
   } else {
     frozenStars = freeze(stars);
-    trace = buildTrace(model, applied, stars, qualified, rawValue, ctier, mask, ruleIndex, eventTrace, cohort?.trace);
+    trace = buildTrace(model, applied, stars, qualified, rawValue, ctier, mask, ruleIndex, eventTrace, cohort?.trace?.trace);
   }
   return freeze({
     ok: true as const,
@@ -540,7 +538,7 @@ export function starAdvice(r: Evaluation, i: number): NextStar | undefined {
 }
 
 function remediationOf(d: Decided, stars: readonly StarResult[], value: number | string, cohort: CohortChange | undefined, steps: readonly StepResult[], advice: boolean): Evaluation["remediation"] {
-  const rules = cohort?.trace ? (cohort.shared ?? alone(cohort.trace)).rules : NO_RULES;
+  const rules = cohort?.trace?.rules ?? NO_RULES;
   return new Remediation(d, stars, value, rules, steps, advice);
 }
 const NO_SCORES: Readonly<Record<string, string>> = freeze({});

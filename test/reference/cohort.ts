@@ -5,7 +5,7 @@
 import { frozenError, subjectError } from "../../src/words/subjectErrors.js";
 import { Q } from "../../src/_lib/decimal.js";
 import type { CCohort, Model } from "../../src/compile/model.js";
-import { cappedValue, decideSubject, factExact, finish, scoreExact, type CohortChange, type Decided } from "../../src/evaluate/evaluate.js";
+import { cappedValue, cohortTraceOf, decideSubject, factExact, finish, scoreExact, type CohortChange, type Decided } from "../../src/evaluate/evaluate.js";
 import type { Bilingual, Rejection, Result, StarResult, TraceEntry } from "../../src/evaluate/types.js";
 
 const freeze = Object.freeze;
@@ -109,7 +109,7 @@ export function referenceCohort(model: Model, subjects: unknown, options: Cohort
     const change: CohortChange = {
       stars: r.stars,
       value: r.value,
-      trace: r.trace,
+      trace: r.trace && cohortTraceOf(r.trace),
       rank: freeze({ by, position: positionOf(keys[i]!), of: rows.length }),
     };
     results[r.index] = finish(r.d, change);
