@@ -516,11 +516,18 @@ function starMet(model: Model, si: number, fast: boolean): (frame: unknown[]) =>
       if (v.starIndex !== si && v.effect !== "disqualify") continue;
       if ((listed !== undefined && listed.includes(v.id)) || (v.when !== undefined && ((fast ? v.whenFast! : v.when)(frame) as boolean))) return false;
     }
-    for (const c of star.clauses) {
-      if (c.boolSlot >= 0 ? frame[c.boolSlot] !== true : !((fast ? c.fast! : c.fn)(frame) as boolean)) return false;
-    }
-    return true;
+    return clausesHold(star, frame, fast);
   };
+}
+
+/** Whether every clause of a star holds on a frame whose scores are computed (as `decide` checks them). */
+function clausesHold(star: CStar, frame: unknown[], fast: boolean): boolean {
+  const clauses = star.clauses;
+  for (let ci = 0; ci < clauses.length; ci++) {
+    const c = clauses[ci]!;
+    if (c.boolSlot >= 0 ? frame[c.boolSlot] !== true : !((fast ? c.fast! : c.fn)(frame) as boolean)) return false;
+  }
+  return true;
 }
 
 const NO_MARGINS: readonly never[] = freeze([]);
@@ -682,16 +689,16 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
   const caps = (d.applied ?? []).filter((v) => (v.effect === "capLevel" && typeof to === "number" && v.cap !== undefined && v.cap < to) || v.effect === "disqualify");
   if (caps.length) return freeze({ to, changes: freeze([]), blockedBy: freeze(caps.map((v) => v.id)) });
   if (reached(cappedValue(d, d.rawValue).value)) return freeze({ to, changes: freeze([]), blockedBy: freeze([...cohortRules]) });
-  // A star count with nothing but stars in play: one more star is the cheapest star to earn.
-  if (r.kind === "starCount" && d.fast && !d.applied && !d.events && m.conditionalVetoes.length === 0) {
+  // A star count with nothing but stars in play (no veto applied or conditional, no event, the
+  // fast path): one more star is the cheapest star to earn, and counting stars decides a probe.
+  const onlyStars = r.kind === "starCount" && d.fast && !d.applied && !d.events && m.conditionalVetoes.length === 0;
+  if (onlyStars) {
     const one = cheapestOneFact(d);
     if (one) return freeze({ to, changes: freeze([one]) });
   }
   const changes = smallest(d, m.ratingDeps, (p) => ({
-    // A star count with no veto, event or conditional veto in play is the number of stars whose
-    // clauses hold: counted directly, without making a whole decision per probe.
     met:
-      r.kind === "starCount" && p.fast && !p.applied && !p.events && m.conditionalVetoes.length === 0
+      onlyStars && p.fast
         ? (frame) => countEarned(m, frame, to as number) >= (to as number)
         : (frame) => {
             const q = decide(m, p.id, frame, p.fast, p.last, p.asOf, p.events);
@@ -749,13 +756,6 @@ function countEarned(model: Model, frame: unknown[], enough: number): number {
   computeScores(model, frame, true);
   let count = 0;
   const stars = model.stars;
-  next: for (let si = 0; si < stars.length; si++) {
-    const clauses = stars[si]!.clauses;
-    for (let ci = 0; ci < clauses.length; ci++) {
-      const c = clauses[ci]!;
-      if (c.boolSlot >= 0 ? frame[c.boolSlot] !== true : !(c.fast!(frame) as boolean)) continue next;
-    }
-    if (++count >= enough) return count;
-  }
+  for (let si = 0; si < stars.length; si++) if (clausesHold(stars[si]!, frame, true) && ++count >= enough) return count;
   return count;
 }
