@@ -1,4 +1,5 @@
 import { Q } from "../_lib/decimal.js";
+import { remember } from "../_lib/remember.js";
 import { frozenError, subjectError } from "../words/subjectErrors.js";
 import type { CCohort, CohortTrace, Model } from "../compile/model.js";
 import { cappedValue, cohortTraceOf, decide, decideSubject, factExact, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
@@ -294,12 +295,9 @@ function pushTrace(model: Model, rows: Rows, i: number, entry: TraceEntry): void
     const cache = model.cohortTraces;
     t = cache.get(key);
     if (!t) {
-      t = cohortTraceOf([...(prev?.trace ?? []), entry], key);
-      if (cache.size >= SHARED_TRACES) cache.clear();
-      cache.set(key, t);
+      t = remember(cache, key, cohortTraceOf([...(prev?.trace ?? []), entry], key), SHARED_TRACES);
     }
-    if (next.size >= SHARED_TRACES) next.clear();
-    next.set(entry, t);
+    remember(next, entry, t, SHARED_TRACES);
   }
   rows.trace.set(i, t);
 }
@@ -315,9 +313,7 @@ function quotaEntries(model: Model, q: CCohort["quotas"][number], n: number, cap
     // The trace says what the quota did, without the rank (the adjustment and result.rank say that).
     const entry = (isTied: boolean) =>
       cohortTrace(`quota.${q.id}`, q.path, `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap})${isTied ? ", tied at the cut" : ""}: demoted to ${q.demoteTo}`, String(q.demoteTo), q.provenance, q.overrides);
-    pair = [entry(false), entry(true)];
-    if (model.quotaEntries.size >= SHARED_TRACES) model.quotaEntries.clear();
-    model.quotaEntries.set(key, pair);
+    pair = remember(model.quotaEntries, key, [entry(false), entry(true)] as const, SHARED_TRACES);
   }
   return pair;
 }

@@ -1,4 +1,5 @@
 import { DivisionByZero, Q } from "../_lib/decimal.js";
+import { remember } from "../_lib/remember.js";
 import { addDuration, parseIsoDate } from "../_lib/dates.js";
 import { show } from "../_lib/text.js";
 import { frozenError, subjectError, type SubjectError } from "../words/subjectErrors.js";
@@ -310,8 +311,7 @@ export function finish(d: Decided, cohort?: CohortChange, advice = false, explai
     } else {
       frozenStars = freeze(stars);
       trace = buildTrace(model, applied, stars, qualified, rawValue, ctier, mask, ruleIndex, undefined, cohort?.trace?.trace);
-      if (cache!.size >= INTERN_LIMIT) cache!.clear();
-      cache!.set(key, { stars: frozenStars, trace });
+      remember(cache!, key, { stars: frozenStars, trace }, INTERN_LIMIT);
     }
   } else {
     frozenStars = freeze(stars);
@@ -373,8 +373,7 @@ export function withValues(model: Model, base: readonly TraceEntry[], frame: rea
         ...(e.source ? { source: e.source } : {}),
         ...(e.overridden ? { overridden: e.overridden, overrides: e.overrides } : {}),
       });
-      if (memo.size >= 256) memo.clear();
-      memo.set(key, valued);
+      remember(memo, key, valued, 256);
     }
     out ??= base.slice();
     out[i] = valued;
@@ -551,9 +550,7 @@ function scoreText(model: Model, frame: readonly unknown[], fast: boolean): Read
     const text = fastText(scores[0]!, frame);
     let obj = model.scoreObjects.get(text);
     if (!obj) {
-      obj = freeze({ [scores[0]!.id]: text });
-      if (model.scoreObjects.size >= INTERN_LIMIT) model.scoreObjects.clear();
-      model.scoreObjects.set(text, obj);
+      obj = remember(model.scoreObjects, text, freeze({ [scores[0]!.id]: text }), INTERN_LIMIT);
     }
     return obj;
   }
@@ -576,9 +573,7 @@ function fastText(sc: CScore, frame: readonly unknown[]): string {
   if (!Number.isSafeInteger(key)) return formatFrac(v, d);
   let text = sc.texts.get(key);
   if (text === undefined) {
-    text = formatFrac(v, d);
-    if (sc.texts.size >= INTERN_LIMIT) sc.texts.clear();
-    sc.texts.set(key, text);
+    text = remember(sc.texts, key, formatFrac(v, d), INTERN_LIMIT);
   }
   return text;
 }
@@ -674,9 +669,7 @@ function dueDate(model: Model, asOf: string, due: { years: number; months: numbe
   const key = `${asOf}|${due.years}|${due.months}|${due.days}`;
   let v = dueCache.get(key);
   if (v === undefined) {
-    v = addDuration(asOf, due);
-    if (dueCache.size > 1000) dueCache.clear();
-    dueCache.set(key, v);
+    v = remember(dueCache, key, addDuration(asOf, due), 1000);
   }
   return v;
 }

@@ -18,6 +18,7 @@
  * condition that is not linear in the fact) does a bisection over the grid take over. On the fast
  * path the grid is scaled integers; decimal.js is used only for the exact path and the answer.
  */
+import { remember } from "../_lib/remember.js";
 import { Q } from "../_lib/decimal.js";
 import type { CFact, CStar, Model } from "../compile/model.js";
 import { POW10, floorDiv, formatScaled } from "../expr/fast.js";
@@ -581,11 +582,7 @@ export function nextStarAt(d: Decided | Lazy, stars: readonly { id: string; earn
   if (hit) return hit;
   const changes = smallest(decided ?? (d as Lazy).decide(), star.deps, (p) => starTarget(p.model, i, p.fast));
   const out: NextStar = changes ? freeze({ star: star.id, changes: freeze(changes) }) : freeze({ star: star.id, changes: freeze([]), unreachable: true as const });
-  if (memo) {
-    if (memo.size >= ADVICE_LIMIT) memo.clear();
-    memo.set(key!, out);
-  }
-  return out;
+  return memo ? remember(memo, key!, out, ADVICE_LIMIT) : out;
 }
 
 /** A decision not yet made: what it will be made from, and how. */
