@@ -306,12 +306,13 @@ export class Builder implements BuildContext {
     // Rating.
     const rating = buildRating(this, scores, stars.length);
     // A cap outside the rating's range would leave a subject with no tier.
-    (this.r.vetoes ?? []).forEach((v, i) => {
-      const veto = vetoes.find((x) => x.id === v.id && x.cap !== undefined);
-      if (!veto || veto.cap === undefined) return;
-      if (rating.kind === "grades") this.issue("invalid_value", ["vetoes", i, "effect"], `veto "${v.id}" caps the level, but the rating is graded (${rating.grades.join(", ")}): use "disqualify" or "cancelStar"`);
-      else if (veto.cap < rating.min || veto.cap > rating.max) {
-        this.issue("invalid_value", ["vetoes", i, "cap"], `cap of veto "${v.id}" is ${veto.cap}${typeof v.cap === "string" && v.cap !== String(veto.cap) ? ` (parameter "${v.cap}")` : ""}, outside the rating's ${rating.min}–${rating.max}`);
+    // (buildVetoes compiles vetoes[i] of the ruleset into vetoes[i].)
+    vetoes.forEach(({ id, cap }, i) => {
+      if (cap === undefined) return;
+      const ref = this.r.vetoes![i]!.cap;
+      if (rating.kind === "grades") this.issue("invalid_value", ["vetoes", i, "effect"], `veto "${id}" caps the level, but the rating is graded (${rating.grades.join(", ")}): use "disqualify" or "cancelStar"`);
+      else if (cap < rating.min || cap > rating.max) {
+        this.issue("invalid_value", ["vetoes", i, "cap"], `cap of veto "${id}" is ${cap}${typeof ref === "string" && ref !== String(cap) ? ` (parameter "${ref}")` : ""}, outside the rating's ${rating.min}–${rating.max}`);
       }
     });
 
