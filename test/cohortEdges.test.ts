@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compile, type RulesetSource } from "../src/index.js";
+import { compile } from "../src/index.js";
 import { rulesets } from "./untyped.js";
-import { ALL_MEMBER_BOOLEANS, ok } from "./helpers.js";
+import { ALL_MEMBER_BOOLEANS, edited, ok } from "./helpers.js";
 import { buildModel } from "../src/compile/compile.js";
 import { evaluateCohort } from "../src/cohort/evaluateCohort.js";
 
@@ -15,12 +15,6 @@ import { evaluateCohort } from "../src/cohort/evaluateCohort.js";
 const STD = ["grid", "regional", "professional", "smartService", "standardizedOperation"];
 /** A Qianjin organization with `stars` standards at 16 (the first at 16 + extra) and the rest at 10. */
 const org = (id: string, stars: number, extra = 0) => ({ id, facts: Object.fromEntries(STD.map((s, i) => [s, i < stars ? (i === 0 ? 16 + extra : 16) : 10])) });
-/** A copy of a bundled ruleset, edited. */
-function edited(id: keyof typeof rulesets, edit: (r: Record<string, any>) => void): RulesetSource {
-  const r = JSON.parse(JSON.stringify(rulesets[id])) as Record<string, any>;
-  edit(r);
-  return r as RulesetSource;
-}
 
 describe("a cohort past the 4,096 rows whose decisions it keeps", () => {
   it("rows beyond them are decided again with their name and last year's history, as alone", () => {

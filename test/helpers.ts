@@ -1,5 +1,6 @@
 import { expect } from "vitest";
-import { RulesetError, type Evaluation, type Result, type RulesetIssue } from "../src/index.js";
+import { RulesetError, type Evaluation, type Result, type RulesetIssue, type RulesetSource } from "../src/index.js";
+import { rulesets } from "./untyped.js";
 
 /** The eight qualitative assessments of a Rushan member, all true. */
 export const ALL_MEMBER_BOOLEANS = {
@@ -48,4 +49,13 @@ export function rulesetIssues(f: () => unknown): readonly RulesetIssue[] {
     return (e as RulesetError).issues;
   }
   throw new Error("expected a RulesetError");
+}
+
+/** A copy of a bundled ruleset, edited (for rules no bundled ruleset has). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an edit reaches anywhere in the JSON
+export function edited(id: keyof typeof rulesets, edit: (r: Record<string, any>) => void): RulesetSource {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const r = JSON.parse(JSON.stringify(rulesets[id])) as Record<string, any>;
+  edit(r);
+  return r as RulesetSource;
 }

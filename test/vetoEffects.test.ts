@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compile, RulesetError, type RulesetSource } from "../src/index.js";
+import { compile, RulesetError } from "../src/index.js";
 import { rulesets } from "./untyped.js";
-import { ALL_MEMBER_BOOLEANS, ok } from "./helpers.js";
+import { ALL_MEMBER_BOOLEANS, edited, ok } from "./helpers.js";
 
 /**
  * Each veto effect on each kind of rating, worked by hand: a cap never raises a rating, and a
@@ -9,11 +9,6 @@ import { ALL_MEMBER_BOOLEANS, ok } from "./helpers.js";
  * level and grades to the last grade. Schemes are built inside each test.
  */
 
-function edited(id: keyof typeof rulesets, edit: (r: Record<string, any>) => void): RulesetSource {
-  const r = JSON.parse(JSON.stringify(rulesets[id])) as Record<string, any>;
-  edit(r);
-  return r as RulesetSource;
-}
 /** Feicheng: five categories at `c` and the role score at `role`: total 0.6 × 5c + 0.4 × role. */
 const branch = (c: number, role: number, vetoes: string[] = []) => ({ id: "b", facts: { domain: "rural", team: c, operation: c, orgLife: c, memberMgmt: c, basicSupport: c, roleScore: role, vetoes } });
 
