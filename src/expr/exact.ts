@@ -135,7 +135,8 @@ export function render(node: Node, scope: Scope, label: (name: string) => string
         return n.op === "not" ? `not ${go(n.arg, 8)}` : `-${go(n.arg, 8)}`;
       case "binary": {
         const prec = PREC[n.op] ?? 0;
-        const s = `${go(n.left, prec)} ${n.op} ${go(n.right, prec + 1)}`;
+        // Comparisons do not chain (`a > 1 == b` is a syntax error): a comparison on either side of one keeps its parentheses.
+        const s = `${go(n.left, prec === COMPARE ? prec + 1 : prec)} ${n.op} ${go(n.right, prec + 1)}`;
         return prec < parentPrec ? `(${s})` : s;
       }
     }
@@ -143,4 +144,5 @@ export function render(node: Node, scope: Scope, label: (name: string) => string
   return go(node, 0);
 }
 
+const COMPARE = 4;
 const PREC: Record<string, number> = { or: 1, and: 2, "<": 4, "<=": 4, ">": 4, ">=": 4, "==": 4, "!=": 4, in: 4, "+": 5, "-": 5, "*": 6, "/": 6 };
