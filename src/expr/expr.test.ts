@@ -4,7 +4,7 @@ import type { Node } from "./ast.js";
 import { check, type CheckIssue } from "./check.js";
 import { compileExact, render } from "./exact.js";
 import { compileFast, compileFastNum, floorDiv, formatFrac, formatScaled, roundFrac, scaledOf, type FastSlots } from "./fast.js";
-import { parse } from "./parse.js";
+import { caret, parse } from "./parse.js";
 import { BOOLEAN, NUMBER, type Scope, type Sym } from "./types.js";
 
 /**
@@ -89,6 +89,11 @@ describe("numbers: exact and fast give the hand-worked value", () => {
     ["max(a, b, c)", "87.25", true],
     ["min(b, v)", "3", true],
     ["max(b, v)", "40", true],
+    ["max(c, b)", "40", true],
+    ["min(b, c)", "-2.5", true],
+    ["max(v)", "3", true],
+    ["9 * b", "360", true],
+    [".55 * 20", "11", true],
     ["count(vetoes)", "1", true],
     ["w[t]", "2", true],
     ["w[t] * b", "80", true],
@@ -105,6 +110,7 @@ describe("numbers: exact and fast give the hand-worked value", () => {
     // a non-terminating parameter, a constant of more than 15 decimals.
     ["(a - b) / (v - 1)", "23.625", false],
     ["b / c", "-16", false],
+    ["b / -z + 1", "", false],
     ["b / z + 1", "", false],
     ["huge * b", "4000000000000000000000", false],
     ["third * 3", "1", false],
@@ -134,6 +140,9 @@ describe("numbers: exact and fast give the hand-worked value", () => {
     expect(bounds("c * c")).toEqual([2, -2500, 2500]);
     expect(bounds("-c")).toEqual([1, -50, 50]);
     expect(bounds("-v")).toEqual([0, -1000, -1]);
+    // v is rescaled to hundredths (100..100000) to meet a.
+    expect(bounds("a - v")).toEqual([2, -100000, 9900]);
+    expect(bounds("v + a")).toEqual([2, 100, 110000]);
     expect(bounds("b * 3")).toEqual([0, 0, 300]);
     expect(bounds("3 * v")).toEqual([0, 3, 3000]);
     expect(bounds("min(a, c)")).toEqual([2, -500, 500]);
@@ -245,12 +254,14 @@ describe("conditions: exact and fast give the hand-worked truth", () => {
 describe("fast helpers", () => {
   it("floorDiv is floor(a / b) exactly", () => {
     expect([floorDiv(7, 2), floorDiv(-7, 2), floorDiv(6, 3), floorDiv(-6, 3), floorDiv(0, 5), floorDiv(1, 3), floorDiv(-1, 3)]).toEqual([3, -4, 2, -2, 0, 0, -1]);
-    // Where float division rounds up past the true quotient: (2^53 − 1) / (2^53 − 2) is just above 1.
+    // Near 2^53 (a float quotient of safe integers never rounds across an integer, so the
+    // corrections are a guard): (2^53 − 1) / (2^53 − 2) is just above 1.
     expect(floorDiv(2 ** 53 - 1, 2 ** 53 - 2)).toBe(1);
     expect(floorDiv(2 ** 53 - 2, 2 ** 53 - 1)).toBe(0);
   });
   it("roundFrac rounds half away from zero", () => {
     expect([roundFrac(1, 8, 2), roundFrac(-1, 8, 2), roundFrac(1, 3, 2), roundFrac(2, 3, 2), roundFrac(-2, 3, 2), roundFrac(5, 2, 0), roundFrac(-5, 2, 0), roundFrac(1, 200, 2)]).toEqual([13, -13, 33, 67, -67, 3, -3, 1]);
+    expect(Object.is(roundFrac(0, 3, 2), 0)).toBe(true);
   });
   it("formatScaled writes the plain decimal without trailing zeros", () => {
     expect([formatScaled(0, 2), formatScaled(5, 0), formatScaled(-5, 0), formatScaled(8725, 2), formatScaled(8700, 2), formatScaled(8720, 2), formatScaled(-25, 1), formatScaled(5, 3), formatScaled(-5, 3), formatScaled(100, 2)]).toEqual(["0", "5", "-5", "87.25", "87", "87.2", "-2.5", "0.005", "-0.005", "1"]);
@@ -323,6 +334,20 @@ describe("check: every problem, with its code, message and character", () => {
     ["sum(b) > \"x\"", "boolean", [["type_mismatch", 9, 'the right side of ">" must be a number, but "x" is a one of "x"']]],
     ["-(b > 1) < 0", "boolean", [["type_mismatch", 2, 'the operand of "-" must be a number, but this expression is a boolean']]],
     ["if(flag, \"a\", \"b\")", "string", []],
+    // A name already reported is not reported again by what contains it.
+    ["nope[t]", "error", [["unknown_name", 0, 'unknown name "nope" (not a fact, parameter or score)']]],
+    ["if(flag, nope, b)", "error", [["unknown_name", 9, 'unknown name "nope" (not a fact, parameter or score)']]],
+    ["t in nope", "boolean", [["unknown_name", 5, 'unknown name "nope" (not a fact, parameter or score)']]],
+    ["1 < nope", "boolean", [["unknown_name", 4, 'unknown name "nope" (not a fact, parameter or score)']]],
+    ["t == nope", "boolean", [["unknown_name", 5, 'unknown name "nope" (not a fact, parameter or score)']]],
+    ["count(nope)", "number", [["unknown_name", 6, 'unknown name "nope" (not a fact, parameter or score)']]],
+    ["t in vetoes", "boolean", []],
+    ["\"x\" in vetoes", "boolean", []],
+    ["\"town\" == t", "boolean", [["unknown_value", 0, '"town" is not a possible value here; expected one of "rural", "urban"']]],
+    ["meen(b)", "error", [["unknown_function", 0, 'unknown function "meen" (did you mean "mean"?)']]],
+    ["mim(b)", "error", [["unknown_function", 0, 'unknown function "mim" (did you mean "min"?)']]],
+    ["maxx(b)", "error", [["unknown_function", 0, 'unknown function "maxx" (did you mean "max"?)']]],
+    ["coutn(vetoes)", "error", [["unknown_function", 0, 'unknown function "coutn" (did you mean "count"?)']]],
   ] as const)("%s", (src, type, issues) => {
     expect(issuesOf(src)).toEqual({ type, issues });
   });
@@ -437,6 +462,25 @@ describe("parse: spans point at the characters", () => {
     ["", 0, "the expression ended where a value was expected"],
   ])("%j: at %i, %s", (src, at, message) => {
     expect(error(src)).toEqual([at, message]);
+  });
+
+  it("nesting counts depth, not how many nested things sit side by side", () => {
+    expect(error(Array(70).fill("(a)").join(" + "))).toBeUndefined();
+    expect(error(Array(70).fill("not a").join(" and "))).toBeUndefined();
+    expect(error(Array(70).fill("-a").join(" + "))).toBeUndefined();
+  });
+
+  it("caret points under the character, cutting a long expression to about 80 around it", () => {
+    expect(caret("a > > 6", 4)).toBe("a > > 6\n    ^");
+    expect(caret("a >", 99)).toBe("a >\n   ^");
+    expect(caret("a >", -5)).toBe("a >\n^");
+    const long = "x".repeat(50) + "#" + "y".repeat(50);
+    expect(caret(long, 50)).toBe(`…${"x".repeat(40)}#${"y".repeat(39)}…\n${" ".repeat(41)}^`);
+    expect(caret(long, 3)).toBe(`${"x".repeat(43)}…\n   ^`);
+    // At the last character (100): characters 60–100, all y, cut at the head only.
+    expect(caret(long, 100)).toBe(`…${"y".repeat(41)}\n${" ".repeat(41)}^`);
+    const eighty = "z".repeat(80);
+    expect(caret(eighty, 79)).toBe(`${eighty}\n${" ".repeat(79)}^`);
   });
 
   it("limits: length, nesting and height, each at its boundary", () => {
