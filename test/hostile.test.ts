@@ -87,6 +87,25 @@ describe("what is not JSON data", () => {
       [["stars", 0, "label", "en"], "a function is not JSON data"],
     ]);
   });
+  it("an object used in two places is data, not a cycle: rules built in code may share one source", () => {
+    const r = memberData();
+    const shared = { document: "rushan2018", quote: r.stars[0].source.quote };
+    for (const star of r.stars.slice(0, 5)) star.source = shared;
+    const scheme = compile(r);
+    expect(ok(scheme.evaluate({ id: "m", facts })).rating).toEqual(ok(member.evaluate({ id: "m", facts })).rating);
+    // Shared at every level, 40 levels of two references each (2^40 paths): one answer, quickly.
+    const deep = memberData();
+    let node: Record<string, unknown> = {};
+    for (let i = 0; i < 40; i++) node = { a: node, b: node };
+    deep.documents.rushan2018.extra = node;
+    expect(rulesetIssues(() => compile(deep)).map((i) => i.message)).toContain("nested deeper than 32 levels; no part of a ruleset is");
+    // Shared within its depth: checked once, then unknown keys reported by the schema as usual.
+    const wide = memberData();
+    let flat: Record<string, unknown> = {};
+    for (let i = 0; i < 20; i++) flat = { a: flat, b: flat };
+    wide.documents.rushan2018.extra = flat;
+    expect(rulesetIssues(() => compile(wide)).map((i) => i.path)).toEqual([["documents", "rushan2018", "extra"]]);
+  });
 });
 
 describe("misuse says what the user did", () => {

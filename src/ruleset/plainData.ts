@@ -9,13 +9,29 @@ import type { IssueDraft } from "./RulesetError.js";
 export const MAX_RULESET_DEPTH = 32;
 const MAX_ISSUES = 20;
 
-/** Issues for every value in `input` that JSON cannot hold, walked without recursion. */
+/**
+ * Issues for every value in `input` that JSON cannot hold, walked without recursion. An object
+ * used in two places (one `source` shared by several rules, as code that builds a ruleset may
+ * write) is data JSON can hold; only an object inside itself is a cycle. Each shared object is
+ * walked again only where it sits deeper than where it was checked (the depth limit), so sharing
+ * cannot make the walk exponential.
+ */
 export function plainDataIssues(input: unknown): IssueDraft[] {
   const issues: IssueDraft[] = [];
-  const seen = new Set<object>();
-  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: input, path: [] }];
+  /** The objects on the path from the root to the value being checked. */
+  const ancestors = new Set<object>();
+  /** Objects checked without an issue, with the deepest place they were checked at. */
+  const checked = new Map<object, number>();
+  type Step = { v: unknown; path: (string | number)[] } | { leave: object; depth: number; issuesBefore: number };
+  const stack: Step[] = [{ v: input, path: [] }];
   while (stack.length && issues.length < MAX_ISSUES) {
-    const { v, path } = stack.pop()!;
+    const step = stack.pop()!;
+    if ("leave" in step) {
+      ancestors.delete(step.leave);
+      if (issues.length === step.issuesBefore) checked.set(step.leave, Math.max(checked.get(step.leave) ?? 0, step.depth));
+      continue;
+    }
+    const { v, path } = step;
     switch (typeof v) {
       case "bigint":
         issues.push({ code: "invalid_schema", path, message: `a BigInt is not JSON data; write the number (or a decimal string)` });
@@ -29,15 +45,17 @@ export function plainDataIssues(input: unknown): IssueDraft[] {
         continue;
       case "object": {
         if (v === null) continue;
-        if (seen.has(v)) {
+        if (ancestors.has(v)) {
           issues.push({ code: "invalid_schema", path, message: "the ruleset refers back to itself here (a cycle); it must be plain JSON data" });
           continue;
         }
+        if ((checked.get(v) ?? -1) >= path.length) continue; // checked already, at least this deep
         if (path.length >= MAX_RULESET_DEPTH) {
           issues.push({ code: "invalid_schema", path, message: `nested deeper than ${MAX_RULESET_DEPTH} levels; no part of a ruleset is` });
           continue;
         }
-        seen.add(v);
+        ancestors.add(v);
+        stack.push({ leave: v, depth: path.length, issuesBefore: issues.length });
         if (Array.isArray(v)) v.forEach((x, i) => stack.push({ v: x, path: [...path, i] }));
         else for (const k of Object.keys(v)) stack.push({ v: (v as Record<string, unknown>)[k], path: [...path, k] });
         continue;

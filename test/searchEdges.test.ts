@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { compile, type RulesetSource } from "../src/index.js";
+import { searchStats } from "../src/remediation/search.js";
+import example from "../docs/examples/example-branch.json" with { type: "json" };
+import { ok } from "./helpers.js";
+
+/**
+ * "What would it take" on rules no bundled ruleset has: facts effort moves down (absences, late
+ * days), a decimal step whose last value is a bound off the grid, a fact bounded by another fact
+ * of a different scale (the search falls back to exact numbers), and conditional vetoes (advice
+ * that must not be remembered by the star's own facts). Each answer is worked out from the rules
+ * below; the probe counts hold the search's cost claims (a guess and the step below it).
+ */
+const src = { document: "example", quote: "（测试用规则）" };
+const label = (zh: string, en: string) => ({ zh, en });
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the example edited as JSON
+function rulesetWith(edit: (r: any) => void = () => {}): RulesetSource {
+  const r = JSON.parse(JSON.stringify(example));
+  r.id = "example/search";
+  r.facts.absences = { type: "integer", min: 0, max: 20, improve: "down", label: label("缺勤次数", "absences"), source: src };
+  r.facts.lateDays = { type: "decimal", min: 0, max: 10, step: "0.25", improve: "down", label: label("迟到天数", "late days"), source: src };
+  r.facts.waitHours = { type: "decimal", min: "0.125", max: 24, improve: "down", label: label("等候小时", "hours waited"), source: src };
+  r.facts.slacking = { type: "boolean", improve: "down", label: label("工作懈怠", "slacking"), source: src };
+  r.facts.flagged = { type: "boolean", improve: "none", label: label("被约谈", "flagged"), source: src };
+  const star = (id: string, zh: string, when: string) => ({ id, label: label(zh, id), group: "basic", when: [when], source: src });
+  r.stars.push(
+    star("attendance", "出勤星", "absences <= 2"),
+    star("punctual", "守时星", "lateDays <= 0.1"),
+    star("quick", "快办星", "waitHours < 0.13"),
+    star("timely", "及时星", "lateDays <= 1.1"),
+    star("diligent", "勤勉星", "not slacking"),
+    star("careful", "稳健星", "serviceScore >= 60"),
+  );
+  r.vetoes.push(
+    { id: "rushed", label: label("突击整改", "rushed"), effect: "cancelStar", star: "careful", when: "meetings < 2 and serviceScore >= 60", source: src },
+    { id: "flaggedIdle", label: label("约谈后仍懈怠", "flagged and idle"), effect: "disqualify", when: "flagged and serviceScore < 10", source: src },
+  );
+  // Eleven stars: the tiers cover 0–11.
+  r.tiers = [
+    { ...r.tiers[0], min: 11, max: 11 },
+    { ...r.tiers[1], min: 3, max: 10 },
+    { ...r.tiers[2], min: 0, max: 2 },
+  ];
+  edit(r);
+  return r as RulesetSource;
+}
+
+/** A subject who earns every star, to be spoiled one fact at a time. */
+const ALL = {
+  meetings: 12,
+  lessons: true,
+  dues: true,
+  serviceScore: 95,
+  satisfaction: 1,
+  absences: 0,
+  lateDays: 0,
+  waitHours: "0.125",
+  slacking: false,
+  flagged: false,
+};
+
+const scheme = compile(rulesetWith());
+
+function advice(facts: Record<string, unknown>, star: string, s = scheme) {
+  const r = ok(s.evaluate({ id: "s", facts: { ...ALL, ...facts } }));
+  return r.remediation.nextStar.find((n) => n.star === star);
+}
+
+describe("facts effort moves down", () => {
+  it("absences 7 → 2 for 出勤星 (at most 2): the guess and the step below it, 3 checks", () => {
+    expect(ok(scheme.evaluate({ id: "s", facts: ALL })).rating).toMatchObject({ stars: 11 });
+    const r = ok(scheme.evaluate({ id: "s", facts: { ...ALL, absences: 7 } }));
+    const before = searchStats.probes;
+    expect(r.remediation.nextStar).toEqual([{ star: "attendance", changes: [{ fact: "absences", from: 7, to: 2 }] }]);
+    expect(searchStats.probes - before).toBe(3);
+  });
+  it("late days move down in steps of 0.25: 3.25 → 1 for 及时星 (at most 1.1), → 0 for 守时星 (at most 0.1)", () => {
+    expect(advice({ lateDays: "3.25" }, "timely")).toEqual({ star: "timely", changes: [{ fact: "lateDays", from: 3.25, to: 1 }] });
+    expect(advice({ lateDays: "3.25" }, "punctual")).toEqual({ star: "punctual", changes: [{ fact: "lateDays", from: 3.25, to: 0 }] });
+    expect(advice({ lateDays: "1.25" }, "timely")).toEqual({ star: "timely", changes: [{ fact: "lateDays", from: 1.25, to: 1 }] });
+    expect(advice({ lateDays: "0.5" }, "timely")).toBeUndefined();
+  });
+  it("without a declared step, hundredths down to the bound, which is off that grid: 5 → 0.125 for 快办星 (under 0.13)", () => {
+    // 5, 4.99, …, 0.13 are all at least 0.13; the next value down is the bound 0.125.
+    expect(advice({ waitHours: 5 }, "quick")).toEqual({ star: "quick", changes: [{ fact: "waitHours", from: 5, to: 0.125 }] });
+    expect(advice({ waitHours: "0.135" }, "quick")).toEqual({ star: "quick", changes: [{ fact: "waitHours", from: 0.135, to: 0.125 }] });
+  });
+  it("a boolean effort turns off: slacking true → false for 勤勉星", () => {
+    expect(advice({ slacking: true }, "diligent")).toEqual({ star: "diligent", changes: [{ fact: "slacking", from: true, to: false }] });
+  });
+  it("nextLevel: the cheapest single change against each fact's range, down or up", () => {
+    // 守时星, 出勤星 and 组织生活星 missing: lateDays 0.5 → 0 is 0.5 of 10 (5 %); absences 3 → 2 is 1 of 20
+    // (5 %), declared first; meetings 3 → 4 is 1 of 12 (8.3 %).
+    const r = ok(scheme.evaluate({ id: "s", facts: { ...ALL, lateDays: "0.5", absences: 3, meetings: 3 } }));
+    expect(r.rating).toMatchObject({ stars: 8 });
+    expect(r.remediation.nextLevel).toEqual({ to: 9, changes: [{ fact: "absences", from: 3, to: 2 }] });
+    // lateDays 0.25 → 0 is 2.5 %: cheaper than absences.
+    const s = ok(scheme.evaluate({ id: "s", facts: { ...ALL, lateDays: "0.25", absences: 3, meetings: 3 } }));
+    expect(s.remediation.nextLevel).toEqual({ to: 9, changes: [{ fact: "lateDays", from: 0.25, to: 0 }] });
+    // waitHours 0.135 → 0.125 is 0.01 of 23.875 (0.04 %).
+    const t = ok(scheme.evaluate({ id: "s", facts: { ...ALL, waitHours: "0.135", absences: 3 } }));
+    expect(t.remediation.nextLevel).toEqual({ to: 10, changes: [{ fact: "waitHours", from: 0.135, to: 0.125 }] });
+  });
+});
+
+describe("a fact bounded by a fact of another scale: the search on exact numbers", () => {
+  // part (steps of 0.5) at most whole (hundredths): the fast frame cannot hold both on one grid.
+  const bounded = compile(
+    rulesetWith((r) => {
+      r.facts.whole = { type: "decimal", min: 0, max: 100, improve: "none", label: label("总量", "whole"), source: src };
+      r.facts.part = { type: "decimal", min: 0, max: "whole", step: "0.5", label: label("完成量", "part done"), source: src };
+      r.stars.push({ id: "share", label: label("完成星", "share"), group: "basic", when: ["part >= 60"], source: src });
+      r.tiers[0].max = r.tiers[0].min = 12;
+      r.tiers[1].max = 11;
+    }),
+  );
+  const full = { ...ALL, whole: 100, part: 100 };
+  it("part 10 → 60 for 完成星 when whole is 80; unreachable when whole is 50; 10.5 → 60 likewise", () => {
+    expect(ok(bounded.evaluate({ id: "s", facts: full })).rating).toMatchObject({ stars: 12 });
+    expect(advice({ ...full, part: 10, whole: 80 }, "share", bounded)).toEqual({ star: "share", changes: [{ fact: "part", from: 10, to: 60 }] });
+    expect(advice({ ...full, part: 10, whole: 50 }, "share", bounded)).toEqual({ star: "share", changes: [], unreachable: true });
+    expect(advice({ ...full, part: "10.5", whole: "80.25" }, "share", bounded)).toEqual({ star: "share", changes: [{ fact: "part", from: 10.5, to: 60 }] });
+  });
+  it("on exact numbers there is no guess: the whole range (1 check), then a bisection of the 140 values 10.5 … 80 (7 checks)", () => {
+    const r = ok(bounded.evaluate({ id: "s", facts: { ...full, part: 10, whole: 80 } }));
+    const before = searchStats.probes;
+    r.remediation.nextStar;
+    expect(searchStats.probes - before).toBe(8);
+  });
+  it("nextLevel on exact numbers: the cheapest single change, part 59.5 → 60 (0.5 of 100) over absences 3 → 2 (1 of 20)", () => {
+    const r = ok(bounded.evaluate({ id: "s", facts: { ...full, part: "59.5", absences: 3 } }));
+    expect(r.remediation.nextLevel).toEqual({ to: 11, changes: [{ fact: "part", from: 59.5, to: 60 }] });
+  });
+  it("a value with more decimals than the fact's scale is searched exactly too: service 69.999 → 80", () => {
+    expect(advice({ serviceScore: "69.999" }, "service")).toEqual({ star: "service", changes: [{ fact: "serviceScore", from: 69.999, to: 80 }] });
+  });
+});
+
+describe("conditional vetoes: advice is not remembered by the star's own facts", () => {
+  it("稳健星 needs service 60, but with fewer than 2 meetings a service of 60 cancels it: 50 → 60, then unreachable", () => {
+    expect(advice({ serviceScore: 50, meetings: 5 }, "careful")).toEqual({ star: "careful", changes: [{ fact: "serviceScore", from: 50, to: 60 }] });
+    // The same service score, one meeting: the answer above would be wrong.
+    expect(advice({ serviceScore: 50, meetings: 1 }, "careful")).toEqual({ star: "careful", changes: [], unreachable: true });
+    expect(advice({ serviceScore: 50, meetings: 5 }, "careful")).toEqual({ star: "careful", changes: [{ fact: "serviceScore", from: 50, to: 60 }] });
+  });
+  it("a disqualifying condition blocks every star's advice on other facts: meetings 2 → 4, unless flagged with service under 10", () => {
+    expect(advice({ meetings: 2, serviceScore: 5 }, "organization")).toEqual({ star: "organization", changes: [{ fact: "meetings", from: 2, to: 4 }] });
+    // Flagged, with service 5, the subject is disqualified now: every star's advice is blocked by it.
+    expect(advice({ meetings: 2, serviceScore: 5, flagged: true }, "organization")).toEqual({ star: "organization", changes: [], blockedBy: ["flaggedIdle"] });
+    expect(advice({ meetings: 2, serviceScore: 5 }, "organization")).toEqual({ star: "organization", changes: [{ fact: "meetings", from: 2, to: 4 }] });
+  });
+  it("without conditional vetoes the advice is remembered: the same facts again cost no check", () => {
+    const plain = compile(rulesetWith((r) => (r.vetoes = r.vetoes.filter((v: { when?: string }) => !v.when))));
+    expect(advice({ absences: 9 }, "attendance", plain)).toEqual({ star: "attendance", changes: [{ fact: "absences", from: 9, to: 2 }] });
+    const before = searchStats.probes;
+    expect(advice({ absences: 9 }, "attendance", plain)).toEqual({ star: "attendance", changes: [{ fact: "absences", from: 9, to: 2 }] });
+    expect(searchStats.probes - before).toBe(0);
+    // With a disqualifying condition in the scheme nothing is remembered: the same facts again
+    // search both missing stars again (服务星 and 稳健星, 3 checks each).
+    advice({ serviceScore: 50, meetings: 5 }, "careful");
+    const again = searchStats.probes;
+    advice({ serviceScore: 50, meetings: 5 }, "careful");
+    expect(searchStats.probes - again).toBe(6);
+  });
+});
