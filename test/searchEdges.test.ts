@@ -164,3 +164,45 @@ describe("conditional vetoes: advice is not remembered by the star's own facts",
     expect(searchStats.probes - again).toBe(6);
   });
 });
+
+describe("nextLevel and vetoes", () => {
+  it("a cap at 4 blocks the fifth level but not the fourth", () => {
+    expect(ok(scheme.evaluate({ id: "s", facts: { ...ALL, vetoes: ["majorIncident"] } })).remediation.nextLevel).toEqual({ to: 5, changes: [], blockedBy: ["majorIncident"] });
+    // Three stars (组织生活星, 服务群众星, 稳健星), capped at 4: the cheapest single change is waitHours
+    // 1 → 0.125 (0.875 of 23.875, 3.7 %), before absences 10 → 2 (40 %) or lateDays 5 → 1 (40 %).
+    const three = { ...ALL, lessons: false, dues: false, satisfaction: "0.5", absences: 10, lateDays: 5, slacking: true, waitHours: 1, vetoes: ["majorIncident"] };
+    const r = ok(scheme.evaluate({ id: "s", facts: three }));
+    expect(r.rating).toMatchObject({ stars: 3 });
+    expect(r.remediation.nextLevel).toEqual({ to: 4, changes: [{ fact: "waitHours", from: 1, to: 0.125 }] });
+  });
+  it("a disqualification in force blocks the next level; a cancelled star does not", () => {
+    expect(ok(scheme.evaluate({ id: "s", facts: { ...ALL, flagged: true, serviceScore: 5 } })).remediation.nextLevel).toMatchObject({ changes: [], blockedBy: ["flaggedIdle"] });
+    // One meeting: 组织生活星 lost, and 稳健星 cancelled (fewer than 2 meetings with service ≥ 60): 9 stars.
+    // Meetings 1 → 2 lifts the cancellation (1 of 12); 1 → 4 would also earn 组织生活星 but costs 3 of 12.
+    const r = ok(scheme.evaluate({ id: "s", facts: { ...ALL, meetings: 1 } }));
+    expect(r.rating).toMatchObject({ stars: 9 });
+    expect(r.stars.find((s) => s.id === "careful")!.vetoedBy).toEqual(["rushed"]);
+    expect(r.remediation.nextLevel).toEqual({ to: 10, changes: [{ fact: "meetings", from: 1, to: 2 }] });
+  });
+});
+
+describe("the search's cost on each kind of rating: a guess from the margins, then a few checks", () => {
+  const probes = (s: ReturnType<typeof compile>, facts: Record<string, unknown>) => {
+    const r = ok(s.evaluate({ id: "x", facts }));
+    const before = searchStats.probes;
+    const answer = r.remediation.nextLevel;
+    return [searchStats.probes - before, answer] as const;
+  };
+  it("a grade on a rounded total (Yantian 87.4): every indicator at its best (1), each alone (7), and at most 4 around the guess (18 without the guess: a bisection of evaluation's 1,400 steps)", async () => {
+    const { rulesets } = await import("./untyped.js");
+    const [n, answer] = probes(compile(rulesets["yantian/organization"]), { level: "subordinate", type: "community", leader: 90, workSystem: 85, venue: 80, supportMechanism: 95, performance: 88, massContact: 92, evaluation: 86 });
+    expect(answer).toEqual({ to: "good", changes: [{ fact: "evaluation", from: 86, to: 92.49 }] });
+    expect(n).toBeLessThanOrEqual(12);
+  });
+  it("stars on a weighted total (Feicheng 78.8): each of six facts alone, then the guess: at most 29 checks (63 without the guess)", async () => {
+    const { rulesets } = await import("./untyped.js");
+    const [n, answer] = probes(compile(rulesets["feicheng/branch"]), { domain: "rural", team: 17, operation: 17, orgLife: 17, memberMgmt: 17, basicSupport: 16, roleScore: 71 });
+    expect(answer).toEqual({ to: 4, changes: [{ fact: "roleScore", from: 71, to: 74 }] });
+    expect(n).toBeLessThanOrEqual(29);
+  });
+});
