@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { seeded } from "./arbitraries.js";
 import { compile, type RulesetSource } from "../src/index.js";
 import { searchStats } from "../src/remediation/search.js";
 import example from "../docs/examples/example-branch.json" with { type: "json" };
@@ -204,5 +206,73 @@ describe("the search's cost on each kind of rating: a guess from the margins, th
     const [n, answer] = probes(compile(rulesets["feicheng/branch"]), { domain: "rural", team: 17, operation: 17, orgLife: 17, memberMgmt: 17, basicSupport: 16, roleScore: 71 });
     expect(answer).toEqual({ to: 4, changes: [{ fact: "roleScore", from: 71, to: 74 }] });
     expect(n).toBeLessThanOrEqual(29);
+  });
+});
+
+describe("a declared step: only its multiples are answers, even where a bound is off the step", () => {
+  // lateDays: multiples of 0.25, at least 0.1 (so at least 0.25); hours: multiples of 0.5, at most 10.3 (so at most 10).
+  const offStep = compile(
+    rulesetWith((r) => {
+      r.facts.lateDays.min = "0.1";
+      r.facts.hours = { type: "decimal", min: 0, max: "10.3", step: "0.5", label: label("服务时长", "hours served"), source: src };
+      r.stars.push(
+        { id: "long", label: label("长时星", "long"), group: "basic", when: ["hours >= 10.1"], source: src },
+        { id: "longish", label: label("较长星", "longish"), group: "basic", when: ["hours >= 9.7"], source: src },
+      );
+      r.tiers[0].max = r.tiers[0].min = 13;
+      r.tiers[1].max = 12;
+    }),
+  );
+  const base = { ...ALL, lateDays: "0.25", hours: 10 };
+  it("down: 3.25 → 1 for 及时星; 守时星 (at most 0.1) cannot be reached, though the bound is 0.1", () => {
+    expect(advice({ ...base, lateDays: "3.25" }, "timely", offStep)).toEqual({ star: "timely", changes: [{ fact: "lateDays", from: 3.25, to: 1 }] });
+    expect(advice({ ...base, lateDays: "3.25" }, "punctual", offStep)).toEqual({ star: "punctual", changes: [], unreachable: true });
+  });
+  it("up: 2 → 10 for 较长星 (at least 9.7); 长时星 (at least 10.1) cannot be reached, though the bound is 10.3", () => {
+    expect(advice({ ...base, hours: 2 }, "longish", offStep)).toEqual({ star: "longish", changes: [{ fact: "hours", from: 2, to: 10 }] });
+    expect(advice({ ...base, hours: 2 }, "long", offStep)).toEqual({ star: "long", changes: [], unreachable: true });
+    // The value advised is one the scheme accepts.
+    expect(ok(offStep.evaluate({ id: "s", facts: { ...base, hours: 10 } })).stars.find((s) => s.id === "longish")!.earned).toBe(true);
+    expect(offStep.evaluate({ id: "s", facts: { ...base, hours: "10.3" } }).ok).toBe(false);
+  });
+  it("every suggestion on random subjects is a subject the scheme accepts, and earns its star (seeded; FC_SEED replays)", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          lateDays: fc.integer({ min: 1, max: 40 }).map((k) => k / 4),
+          hours: fc.integer({ min: 0, max: 20 }).map((k) => k / 2),
+          absences: fc.integer({ min: 0, max: 20 }),
+          meetings: fc.integer({ min: 0, max: 12 }),
+          serviceScore: fc.integer({ min: 0, max: 10000 }).map((k) => k / 100),
+          waitHours: fc.integer({ min: 125, max: 24000 }).map((k) => k / 1000),
+        }),
+        (f) => {
+          const facts = { ...base, ...f };
+          for (const n of ok(offStep.evaluate({ id: "s", facts })).remediation.nextStar) {
+            if (!n.changes.length) continue;
+            const moved = { ...facts, ...Object.fromEntries(n.changes.map((c) => [c.fact, c.to])) };
+            expect(ok(offStep.evaluate({ id: "s", facts: moved })).stars.find((s) => s.id === n.star)!.earned).toBe(true);
+          }
+        },
+      ),
+      seeded(200),
+    );
+  });
+  it("on exact numbers too: part (steps of 0.5) at most whole 80.25 reaches 80, not 80.25", () => {
+    const bounded = compile(
+      rulesetWith((r) => {
+        r.facts.whole = { type: "decimal", min: 0, max: 100, improve: "none", label: label("总量", "whole"), source: src };
+        r.facts.part = { type: "decimal", min: 0, max: "whole", step: "0.5", label: label("完成量", "part done"), source: src };
+        r.stars.push(
+          { id: "most", label: label("大部星", "most"), group: "basic", when: ["part >= 79.6"], source: src },
+          { id: "all", label: label("全部星", "all"), group: "basic", when: ["part >= 80.2"], source: src },
+        );
+        r.tiers[0].max = r.tiers[0].min = 13;
+        r.tiers[1].max = 12;
+      }),
+    );
+    const facts = { ...ALL, whole: "80.25", part: 10 };
+    expect(advice(facts, "most", bounded)).toEqual({ star: "most", changes: [{ fact: "part", from: 10, to: 80 }] });
+    expect(advice(facts, "all", bounded)).toEqual({ star: "all", changes: [], unreachable: true });
   });
 });

@@ -224,7 +224,9 @@ function fastNumber(i: number, f: CFact, cur: unknown, frame: readonly unknown[]
   const max = b.max !== undefined && oMax !== undefined ? Math.min(b.max, oMax) : (b.max ?? oMax);
   const min = b.min !== undefined && oMin !== undefined ? Math.max(b.min, oMin) : (b.min ?? oMin);
   const up = f.improve === "up";
-  const best = up ? max : min;
+  let best = up ? max : min;
+  // With a declared step only its multiples are valid: a bound off the step is not an answer.
+  if (best !== undefined && f.step) best = up ? floorDiv(best, b.step) * b.step : -floorDiv(-best, b.step) * b.step;
   if (best === undefined || best === cur || (up ? best < cur : best > cur)) return undefined;
   const span = max !== undefined && min !== undefined && max > min ? max - min : f.fast.pow;
   return new IntCandidate(i, f, cur, best, b.step, up, span);
@@ -241,7 +243,15 @@ function exactNumber(i: number, f: CFact, cur: unknown, frame: readonly unknown[
   const max = bound(f.max, f.maxFact, (a, b) => (a.cmp(b) <= 0 ? a : b));
   const min = bound(f.min, f.minFact, (a, b) => (a.cmp(b) >= 0 ? a : b));
   const up = f.improve === "up";
-  const best = up ? max : min;
+  let best = up ? max : min;
+  // With a declared step only its multiples are valid (as on the fast path).
+  if (best && f.step) {
+    const k = best.div(f.step);
+    const whole = k.n.divToInt(k.d); // toward zero
+    const exact = whole.times(k.d).eq(k.n);
+    const floor = exact || !k.n.isNeg() ? whole : whole.minus(1);
+    best = Q.of(up || exact ? floor : floor.plus(1)).mul(f.step);
+  }
   if (!best || best.cmp(now) === 0 || (up ? best.cmp(now) < 0 : best.cmp(now) > 0)) return undefined;
   const span = max && min && max.cmp(min) > 0 ? max.sub(min) : Q.of(1);
   return new ExactCandidate(i, f, now, best, f.searchStep ?? Q.of("0.01"), up, span);

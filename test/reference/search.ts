@@ -64,7 +64,13 @@ function candidates(d: Decided, deps: readonly number[]): Candidate[] {
     };
     const max = bound(f.max, f.maxFact, (a, b) => (a.cmp(b) <= 0 ? a : b));
     const min = bound(f.min, f.minFact, (a, b) => (a.cmp(b) >= 0 ? a : b));
-    const best = f.improve === "up" ? max : min;
+    let best = f.improve === "up" ? max : min;
+    // A declared step: only its multiples are valid, so the furthest value is the last multiple inside the bound.
+    if (best && f.step) {
+      const k = best.div(f.step);
+      const fl = k.n.divToInt(k.d).minus(k.n.isNeg() && !k.n.mod(k.d).isZero() ? 1 : 0);
+      best = Q.of(f.improve === "up" || k.isInteger() ? fl : fl.plus(1)).mul(f.step);
+    }
     if (!best || best.cmp(cur) === 0 || (f.improve === "up" ? best.cmp(cur) < 0 : best.cmp(cur) > 0)) continue;
     const span = max && min && max.cmp(min) > 0 ? max.sub(min) : Q.of(1);
     out.push({ index: i, fact: f, from: cur, best, span });
