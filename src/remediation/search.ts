@@ -143,7 +143,6 @@ class ExactCandidate implements Candidate {
     private readonly up: boolean,
     private readonly span: Q,
   ) {
-    const floorQ = (q: Q) => q.n.divToInt(q.d).minus(q.n.isNeg() && !q.n.mod(q.d).isZero() ? 1 : 0);
     const ratio = (q: Q) => q.div(step);
     // First multiple of step beyond `now`, last multiple not beyond `best`.
     const first = up ? floorQ(ratio(now)).plus(1) : floorQ(ratio(now).neg()).plus(1).neg();
@@ -168,6 +167,11 @@ class ExactCandidate implements Candidate {
   costExact(k: number): Q {
     return this.at(k).sub(this.now).div(this.span).abs();
   }
+}
+
+/** The greatest integer not above q. */
+function floorQ(q: Q) {
+  return q.n.divToInt(q.d).minus(q.n.isNeg() && !q.n.mod(q.d).isZero() ? 1 : 0);
 }
 
 /** Declared bounds and step of a fact as scaled integers, when they are (computed once per fact). */
@@ -247,10 +251,7 @@ function exactNumber(i: number, f: CFact, cur: unknown, frame: readonly unknown[
   // With a declared step only its multiples are valid (as on the fast path).
   if (best && f.step) {
     const k = best.div(f.step);
-    const whole = k.n.divToInt(k.d); // toward zero
-    const exact = whole.times(k.d).eq(k.n);
-    const floor = exact || !k.n.isNeg() ? whole : whole.minus(1);
-    best = Q.of(up || exact ? floor : floor.plus(1)).mul(f.step);
+    best = Q.of(up || k.isInteger() ? floorQ(k) : floorQ(k).plus(1)).mul(f.step);
   }
   if (!best || best.cmp(now) === 0 || (up ? best.cmp(now) < 0 : best.cmp(now) > 0)) return undefined;
   const span = max && min && max.cmp(min) > 0 ? max.sub(min) : Q.of(1);
