@@ -177,7 +177,7 @@ describe("fuzz: any table gives one row per input row", () => {
 });
 
 describe("fuzz: prototype names where a simulation names parameters or a ruleset", () => {
-  it("with() and extends", () => {
+  it("with() and extends", { timeout: TIMEOUT }, () => {
     const scheme = compile(rulesets["qianjin/organization"]);
     fc.assert(
       fc.property(fc.constantFrom(...PROTO), hostile, fc.constantFrom(...IDS, ...PROTO), (name, value, ext) => {
