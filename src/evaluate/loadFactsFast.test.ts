@@ -55,6 +55,6 @@ describe("the fast loader reads what it can hold exactly, and leaves the rest to
     const c = decideSubject(model, { id: "m", facts: { ...BASE, orgLifeScore: "6.0000000001" } }, undefined);
     const d = decideSubject(model, { id: "m", facts: { ...BASE, orgLifeScore: 6 } }, undefined);
     // Above 6 by a ten-billionth meets org life > 6, a clause of 组织观念星 and of 模范表率星; exactly 6 does not: two stars apart.
-    expect(c.ok && d.ok && [c.fast, c.rawValue - d.rawValue]).toEqual([false, 2]);
+    expect(c.ok && d.ok && [c.fast, (c.rawValue as number) - (d.rawValue as number)]).toEqual([false, 2]);
   });
 });
