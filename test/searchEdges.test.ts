@@ -38,14 +38,22 @@ function rulesetWith(edit: (r: any) => void = () => {}): RulesetSource {
     { id: "rushed", label: label("突击整改", "rushed"), effect: "cancelStar", star: "careful", when: "meetings < 2 and serviceScore >= 60", source: src },
     { id: "flaggedIdle", label: label("约谈后仍懈怠", "flagged and idle"), effect: "disqualify", when: "flagged and serviceScore < 10", source: src },
   );
-  // Eleven stars: the tiers cover 0–11.
+  edit(r);
+  // The tiers cover every star count (eleven stars here, more where an edit adds some).
+  const n = r.stars.length;
   r.tiers = [
-    { ...r.tiers[0], min: 11, max: 11 },
-    { ...r.tiers[1], min: 3, max: 10 },
+    { ...r.tiers[0], min: n, max: n },
+    { ...r.tiers[1], min: 3, max: n - 1 },
     { ...r.tiers[2], min: 0, max: 2 },
   ];
-  edit(r);
   return r as RulesetSource;
+}
+
+/** Adds part (steps of 0.5) at most whole (hundredths, a given): the fast frame cannot hold both on one grid. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the example edited as JSON
+function addPartOfWhole(r: any): void {
+  r.facts.whole = { type: "decimal", min: 0, max: 100, improve: "none", label: label("总量", "whole"), source: src };
+  r.facts.part = { type: "decimal", min: 0, max: "whole", step: "0.5", label: label("完成量", "part done"), source: src };
 }
 
 /** A subject who earns every star, to be spoiled one fact at a time. */
@@ -107,14 +115,10 @@ describe("facts effort moves down", () => {
 });
 
 describe("a fact bounded by a fact of another scale: the search on exact numbers", () => {
-  // part (steps of 0.5) at most whole (hundredths): the fast frame cannot hold both on one grid.
   const bounded = compile(
     rulesetWith((r) => {
-      r.facts.whole = { type: "decimal", min: 0, max: 100, improve: "none", label: label("总量", "whole"), source: src };
-      r.facts.part = { type: "decimal", min: 0, max: "whole", step: "0.5", label: label("完成量", "part done"), source: src };
+      addPartOfWhole(r);
       r.stars.push({ id: "share", label: label("完成星", "share"), group: "basic", when: ["part >= 60"], source: src });
-      r.tiers[0].max = r.tiers[0].min = 12;
-      r.tiers[1].max = 11;
     }),
   );
   const full = { ...ALL, whole: 100, part: 100 };
@@ -219,8 +223,6 @@ describe("a declared step: only its multiples are answers, even where a bound is
         { id: "long", label: label("长时星", "long"), group: "basic", when: ["hours >= 10.1"], source: src },
         { id: "longish", label: label("较长星", "longish"), group: "basic", when: ["hours >= 9.7"], source: src },
       );
-      r.tiers[0].max = r.tiers[0].min = 13;
-      r.tiers[1].max = 12;
     }),
   );
   const base = { ...ALL, lateDays: "0.25", hours: 10 };
@@ -261,14 +263,11 @@ describe("a declared step: only its multiples are answers, even where a bound is
   it("on exact numbers too: part (steps of 0.5) at most whole 80.25 reaches 80, not 80.25", () => {
     const bounded = compile(
       rulesetWith((r) => {
-        r.facts.whole = { type: "decimal", min: 0, max: 100, improve: "none", label: label("总量", "whole"), source: src };
-        r.facts.part = { type: "decimal", min: 0, max: "whole", step: "0.5", label: label("完成量", "part done"), source: src };
+        addPartOfWhole(r);
         r.stars.push(
           { id: "most", label: label("大部星", "most"), group: "basic", when: ["part >= 79.6"], source: src },
           { id: "all", label: label("全部星", "all"), group: "basic", when: ["part >= 80.2"], source: src },
         );
-        r.tiers[0].max = r.tiers[0].min = 13;
-        r.tiers[1].max = 12;
       }),
     );
     const facts = { ...ALL, whole: "80.25", part: 10 };
