@@ -144,5 +144,6 @@ export function render(node: Node, scope: Scope, label: (name: string) => string
   return go(node, 0);
 }
 
+/** The precedence of comparisons (and `in`), which do not chain. */
 const COMPARE = 4;
-const PREC: Record<string, number> = { or: 1, and: 2, "<": 4, "<=": 4, ">": 4, ">=": 4, "==": 4, "!=": 4, in: 4, "+": 5, "-": 5, "*": 6, "/": 6 };
+const PREC: Record<string, number> = { or: 1, and: 2, "<": COMPARE, "<=": COMPARE, ">": COMPARE, ">=": COMPARE, "==": COMPARE, "!=": COMPARE, in: COMPARE, "+": 5, "-": 5, "*": 6, "/": 6 };

@@ -68,8 +68,7 @@ function candidates(d: Decided, deps: readonly number[]): Candidate[] {
     // A declared step: only its multiples are valid, so the furthest value is the last multiple inside the bound.
     if (best && f.step) {
       const k = best.div(f.step);
-      const fl = k.n.divToInt(k.d).minus(k.n.isNeg() && !k.n.mod(k.d).isZero() ? 1 : 0);
-      best = Q.of(f.improve === "up" || k.isInteger() ? fl : fl.plus(1)).mul(f.step);
+      best = Q.of(f.improve === "up" || k.isInteger() ? floorQ(k) : floorQ(k).plus(1)).mul(f.step);
     }
     if (!best || best.cmp(cur) === 0 || (f.improve === "up" ? best.cmp(cur) < 0 : best.cmp(cur) > 0)) continue;
     const span = max && min && max.cmp(min) > 0 ? max.sub(min) : Q.of(1);
@@ -78,13 +77,17 @@ function candidates(d: Decided, deps: readonly number[]): Candidate[] {
   return out;
 }
 
+/** The greatest integer not above q. */
+function floorQ(q: Q) {
+  return q.n.divToInt(q.d).minus(q.n.isNeg() && !q.n.mod(q.d).isZero() ? 1 : 0);
+}
+
 /** Grid values strictly past `from` toward `best`, as multiples of the fact's step (best itself if off-grid). */
 function grid(c: Candidate): { at: (k: number) => Q; count: number } {
   const from = c.from as Q, best = c.best as Q;
   const step = c.fact.searchStep ?? Q.of("0.01");
   const up = c.fact.improve === "up";
   const ratio = (q: Q) => q.div(step);
-  const floorQ = (q: Q) => q.n.divToInt(q.d).minus(q.n.isNeg() && !q.n.mod(q.d).isZero() ? 1 : 0);
   // First multiple of step beyond `from`, last multiple not beyond `best`.
   const first = up ? floorQ(ratio(from)).plus(1) : floorQ(ratio(from).neg()).plus(1).neg();
   const last = up ? floorQ(ratio(best)) : floorQ(ratio(best).neg()).neg();
