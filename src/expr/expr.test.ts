@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Q } from "../_lib/decimal.js";
-import type { Node } from "./ast.js";
+import { ExprSyntaxError, type Node } from "./ast.js";
 import { check, type CheckIssue } from "./check.js";
 import { compileExact, render } from "./exact.js";
 import { compileFast, compileFastNum, floorDiv, formatFrac, formatScaled, roundFrac, scaledOf, type FastSlots } from "./fast.js";
@@ -381,6 +381,15 @@ describe("render: the expression as a person reads it", () => {
     ["(b > 1) == (c < 2)", "(b > 1) == (c < 2)"],
     ["if(flag, a, max(b, c))", "if(flag, a, max(b, c))"],
     ["place == t", "place == t"],
+    ["a + b * c", "a + b * c"],
+    ["a / b > 0.6", "a / b > 0.6"],
+    ["a and b or not c", "a and b or not c"],
+    ["a && (b || !c)", "a and (b or not c)"],
+    ['"ideals" in vetoes', '"ideals" in vetoes'],
+    ["sum(a, b, 3) >= 80", "sum(a, b, 3) >= 80"],
+    ["-a - -2", "-a - -2"],
+    ["w[type] * 2", "w[type] * 2"],
+    ["x in ['a', \"b\"]", 'x in ["a", "b"]'],
   ])("%s → %s", (src, text) => {
     expect(render(parse(src), scope)).toBe(text);
   });
@@ -431,7 +440,8 @@ describe("parse: spans point at the characters", () => {
     try {
       parse(src);
     } catch (e) {
-      return [(e as { at: number }).at, (e as Error).message];
+      expect(e).toBeInstanceOf(ExprSyntaxError);
+      return [(e as ExprSyntaxError).at, (e as Error).message];
     }
     return undefined;
   };
@@ -460,6 +470,13 @@ describe("parse: spans point at the characters", () => {
     ["a < b in c", 6, 'unexpected "in" after the end of the expression'],
     ["'abc", 0, "unterminated string"],
     ["", 0, "the expression ended where a value was expected"],
+    ["a >", 3, "the expression ended where a value was expected"],
+    ["a > > 6", 4, 'unexpected ">" where a value was expected'],
+    ["(a + b", 6, 'expected ")" but the expression ended'],
+    ["a b", 2, 'unexpected "b" after the end of the expression'],
+    ['"abc', 0, "unterminated string"],
+    ["a # b", 2, 'unexpected character "#"'],
+    ["1 < a < 3", 6, 'comparisons cannot be chained; use "and"'],
   ])("%j: at %i, %s", (src, at, message) => {
     expect(error(src)).toEqual([at, message]);
   });
