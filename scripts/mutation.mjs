@@ -3,12 +3,15 @@
 // expr, evaluate, cohort, remediation (all four when none is named). The expression language is
 // tested by its own tests (vitest.mutation.expr.config.ts); the others by every engine test
 // (vitest.mutation.config.ts). Reports: reports/mutation/<folder>.json and .html. Long: an hour
-// or more for all four on two cores; not part of `npm test`.
+// or more for all four on two cores; not part of `npm test`. Incremental: a run reuses the last
+// run's results (reports/mutation/<folder>.incremental.json) for mutants whose code and tests did
+// not change, so after adding a test only the mutants it covers run again; `--force` runs all.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const FOLDERS = { expr: "vitest.mutation.expr.config.ts", evaluate: "vitest.mutation.config.ts", cohort: "vitest.mutation.config.ts", remediation: "vitest.mutation.config.ts" };
-const asked = process.argv.slice(2);
+const force = process.argv.includes("--force");
+const asked = process.argv.slice(2).filter((a) => a !== "--force");
 for (const f of asked) if (!(f in FOLDERS)) throw new Error(`unknown folder ${f}; one of ${Object.keys(FOLDERS).join(", ")}`);
 const folders = asked.length ? asked : Object.keys(FOLDERS);
 const base = JSON.parse(readFileSync("stryker.config.json", "utf8"));
@@ -31,11 +34,13 @@ for (const folder of folders) {
     jsonReporter: { fileName: `reports/mutation/${folder}.json` },
     htmlReporter: { fileName: `reports/mutation/${folder}.html` },
     reporters: ["clear-text", "progress", "json", "html"],
+    incremental: true,
+    incrementalFile: `reports/mutation/${folder}.incremental.json`,
   };
   const file = `reports/mutation/${folder}.config.json`;
   writeFileSync(file, JSON.stringify(config, null, 2));
   console.log(`\n── src/${folder} ──`);
-  execFileSync("npx", ["stryker", "run", file], { stdio: "inherit" });
+  execFileSync("npx", ["stryker", "run", file, ...(force ? ["--force"] : [])], { stdio: "inherit" });
   rows.push([folder, score(JSON.parse(readFileSync(`reports/mutation/${folder}.json`, "utf8")))]);
 }
 console.log("\nfolder        killed  timeout  survived  no coverage   score");

@@ -106,6 +106,16 @@ describe("history entries at their edges (each code and path worked out from the
     expect(codes(member.evaluate({ id: "zhang", facts: three }, { asOf, history: [{ ok: false, id: "li", errors: [] }] }))).toEqual([["history_other_subject", ["history", 0, "id"], null]]);
   });
 
+  it("a stored rejection with its ruleset: skipped without an id, another subject's with one; its ruleset must be an object", () => {
+    const r = ok(member.evaluate({ id: "zhang", facts: three }, { asOf, history: [stored({ steps: [{ id: "branchMentoring" }] }), { ok: false, id: null, ruleset, errors: [] }, { ok: false, ruleset, errors: [] }] }));
+    expect(r.remediation.steps.map((s) => s.id)).toEqual(["centerMentoring"]);
+    const li = member.evaluate({ id: "zhang", facts: three }, { asOf, history: [{ ok: false, id: "li", ruleset, errors: [] }] });
+    expect(li.ok ? [] : li.errors.map((e) => [e.code, e.path, e.params, e.message])).toEqual([["history_other_subject", ["history", 0, "id"], { expected: "zhang", got: "li" }, 'history entry is a result of "li", not of "zhang"']]);
+    const bare = member.evaluate({ id: "zhang", facts: three }, { asOf, history: [{ ok: false, id: "li", errors: [] }] });
+    expect(bare.ok ? [] : bare.errors.map((e) => e.params)).toEqual([{ expected: "zhang", got: "li" }]);
+    expect(codes(member.evaluate({ id: "zhang", facts: three }, { asOf, history: [{ ok: false, id: "zhang", ruleset: "rushan/member" }] }))).toEqual([["bad_history", ["history", 0], "not_a_result"]]);
+  });
+
   it("last year's step from the compact form (steps) or the full one (remediation.steps); no step, or a step without an id, is none", () => {
     const steps = (h: Record<string, unknown>) => ok(member.evaluate({ id: "zhang", facts: three }, { asOf, history: [stored(h)] })).remediation.steps.map((s) => s.id);
     // Three stars: branch mentoring, escalated to centre mentoring after a year of branch mentoring.
@@ -113,6 +123,7 @@ describe("history entries at their edges (each code and path worked out from the
     expect(steps({ remediation: { steps: [{ id: "branchMentoring" }] } })).toEqual(["centerMentoring"]);
     expect(steps({ steps: [] })).toEqual(["branchMentoring"]);
     expect(steps({ steps: [{ name: "branchMentoring" }] })).toEqual(["branchMentoring"]);
+    expect(steps({ steps: [null] })).toEqual(["branchMentoring"]);
     expect(steps({})).toEqual(["branchMentoring"]);
   });
 
@@ -122,6 +133,8 @@ describe("history entries at their edges (each code and path worked out from the
     expect(at({ remediation: { steps: [{ id: "exile" }] } })).toEqual([["bad_history", ["history", 0, "remediation", "steps", 0, "id"], "unknown_step"]]);
     expect(at({ earned: undefined })).toEqual([["bad_history", ["history", 0], "no_stars"]]);
     expect(at({ rating: { kind: "stars" } })).toEqual([["bad_history", ["history", 0, "rating"], "no_rating"]]);
+    // A star scheme's rating is a number of stars; a grade must be text (a number there is no rating).
+    expect(at({ rating: { grade: 3 } })).toEqual([["bad_history", ["history", 0, "rating"], "no_rating"]]);
   });
 
   it("a graded scheme's history: the change from last year's grade (Liuzhou learning: good → average)", () => {
@@ -138,6 +151,10 @@ describe("subjects and events at their edges", () => {
   it("a null name is no name; a number is written as text; anything else is bad_name", () => {
     expect(ok(member.evaluate({ id: "m", name: null, facts: three })).name).toBeUndefined();
     expect(ok(member.evaluate({ id: "m", name: 17, facts: three })).name).toBe("17");
+    // An id may be a number (a spreadsheet's row number); it is written as text.
+    expect(ok(member.evaluate({ id: 17, facts: three })).id).toBe("17");
+    // A rejection without a name has no name key at all (what is stored stays small).
+    expect(Object.keys(member.evaluate({ id: "m", facts: {} }))).toEqual(["ok", "id", "ruleset", "errors"]);
     const bad = member.evaluate({ id: "m", name: ["张三"], facts: three });
     expect(bad.ok ? [] : bad.errors.map((e) => [e.code, e.path])).toEqual([["bad_name", ["name"]]]);
   });
@@ -168,6 +185,9 @@ describe("subjects and events at their edges", () => {
     expect(errs({ date: "2024-12-31" })).toBe(4);
     expect(errs({ reason: "  " })).toEqual([["bad_event", ["events", 0, "reason"]]]);
     expect(errs({ type: "upgrade" })).toEqual([["bad_event", ["events", 0, "type"]]]);
+    // Not text at all: a list holding a date, a number for a reason (each its own error, nothing thrown).
+    expect(errs({ date: ["2024-06-01"] })).toEqual([["bad_event", ["events", 0, "date"]]]);
+    expect(errs({ reason: 5 })).toEqual([["bad_event", ["events", 0, "reason"]]]);
   });
 
   it("events that are not a list, and levels that are not a whole number of at least 1 (Feicheng)", () => {
@@ -180,6 +200,8 @@ describe("subjects and events at their edges", () => {
     expect(errs({ type: "downgrade" })).toEqual([["bad_event", ["events"], "events"]]);
     expect(errs([{ type: "downgrade", date: "2024-06-01", levels: 1.5, reason: "x" }])).toEqual([["bad_event", ["events", 0, "levels"], "levels"]]);
     expect(errs([{ type: "downgrade", date: "2024-06-01", levels: 0, reason: "x" }])).toEqual([["bad_event", ["events", 0, "levels"], "levels"]]);
+    const zero = feicheng.evaluate({ id: "b", facts, events: [{ type: "downgrade", date: "2024-06-01", levels: 0, reason: "x" }] }, { asOf: "2024-12-31" });
+    expect(zero.ok ? [] : zero.errors.map((e) => [e.params, e.message])).toEqual([[{ field: "levels", got: 0 }, '"levels" must be a whole number of at least 1, got 0']]);
     expect(errs([{ type: "downgrade", date: "2024-06-01", levels: "1", reason: "x" }])).toEqual([["bad_event", ["events", 0, "levels"], "levels"]]);
     // A good one: 100 points, level 5, one level down → 4.
     expect(ok(feicheng.evaluate({ id: "b", facts, events: [{ type: "downgrade", date: "2024-06-01", levels: 1, reason: "x" }] }, { asOf: "2024-12-31" })).rating.stars).toBe(4);

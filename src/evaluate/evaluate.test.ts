@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compact, compile } from "../index.js";
 import { rulesets } from "../../test/untyped.js";
+import { buildModel } from "../compile/compile.js";
+import { evaluateSubject } from "./evaluate.js";
 import type { Rejection, Result } from "../index.js";
 
 const scheme = compile(rulesets["rushan/member"]);
@@ -124,5 +126,72 @@ describe("subject.name (姓名 / 党组织名称)", () => {
     expect(rejected(scheme.evaluate({ id: "m-1", name: ["张三"], facts: good })).errors).toEqual([
       { path: ["name"], code: "bad_name", params: { got: "a list" }, message: 'the subject\'s "name" must be text, got a list', zh: "评定对象的名称（name）应为文本，实际为 一个列表" },
     ]);
+  });
+});
+
+describe("facts at their edges, on both paths", () => {
+  it("null is a missing fact, not a wrong type", () => {
+    expect(rejected(scheme.evaluate({ id: "m", facts: { ...good, orgLifeScore: null } })).errors.map((e) => [e.code, e.path])).toEqual([["missing_fact", ["facts", "orgLifeScore"]]]);
+  });
+  it("an unknown list item is quoted up to 200 characters, then …", () => {
+    const r = rejected(scheme.evaluate({ id: "m", facts: { ...good, vetoes: ["x".repeat(300)] } }));
+    expect(r.errors.map((e) => [e.code, e.path, (e.params as { got: string }).got])).toEqual([["unknown_item", ["facts", "vetoes", 0], `${"x".repeat(200)}…`]]);
+  });
+  it("a lower bound that is another fact (valid ballots at least the satisfied ones)", () => {
+    const src = structuredClone(rulesets["rushan/member"]) as any;
+    src.facts.surveyValid.min = "surveySatisfied";
+    delete src.facts.surveySatisfied.max;
+    const r = rejected(compile(src).evaluate({ id: "m", facts: { ...good, surveySatisfied: 9, surveyValid: 8 } }));
+    expect(r.errors).toEqual([{
+      path: ["facts", "surveyValid"], code: "below_min",
+      params: { fact: "surveyValid", label: "有效票数", limit: "9", limitFact: "surveySatisfied", limitLabel: "满意票数", got: "8" },
+      message: '"surveyValid" must be at least "surveySatisfied" (9), got 8', zh: "“有效票数”（surveyValid）不得小于“满意票数”（9），实际为 8",
+    }]);
+    expect(compile(src).evaluate({ id: "m", facts: { ...good, surveySatisfied: 9, surveyValid: 9 } }).ok).toBe(true);
+  });
+  it("declared defaults, a number and a list, fill omitted facts on the fast and the exact path alike", () => {
+    // orgLifeScore defaults to 8 (≥ 6: the star holds); vetoes default to clutterNotCleared, which vetoes the exemplar star: 9 of 10.
+    const src = structuredClone(rulesets["rushan/member"]) as any;
+    src.facts.orgLifeScore.default = 8;
+    src.facts.vetoes.default = ["clutterNotCleared"];
+    const model = buildModel(src);
+    const { orgLifeScore: _, ...facts } = good;
+    for (const exactOnly of [false, true]) {
+      const r = evaluateSubject(model, { id: "m", facts }, undefined, exactOnly);
+      if (!r.ok) throw new Error("expected ok");
+      expect([r.rating.stars, r.stars.filter((s) => !s.earned).map((s) => [s.id, s.vetoedBy])]).toEqual([9, [["exemplar", ["clutterNotCleared"]]]]);
+    }
+  });
+});
+
+describe("reasons and bands", () => {
+  it("a star vetoed twice names both vetoes, in catalogue order", () => {
+    const r = scheme.evaluate({ id: "m", facts: { ...good, vetoes: ["clutterNotCleared", "exemplar"] } });
+    if (!r.ok) throw new Error("expected ok");
+    expect(r.stars.find((s) => s.id === "exemplar")).toMatchObject({
+      earned: false, vetoedBy: ["exemplar", "clutterNotCleared"],
+      reason: { zh: "一票否决：模范表率星一票否决项；没有带头清理自家门前乱堆乱放，取消该星评定资格", en: "vetoed by exemplar, clutterNotCleared: not eligible for this star" },
+    });
+  });
+  it("a score exactly at a band's minimum is in the band, on the exact path (three decimals) too", () => {
+    // Liuzhou village: the mean of 3 × 89.875 and 3 × 90.125 is 90, level 5's minimum.
+    const village = compile(rulesets["liuzhou/village"]).evaluate({ id: "v", facts: { organization: "89.875", team: "89.875", economy: "89.875", civility: "90.125", massReview: "90.125", specialWork: "90.125" } });
+    // Liuzhou learning: 12 + 27.875 + 20 + 15 + 10.125 + 5 = 90, the minimum of "good".
+    const learning = compile(rulesets["liuzhou/learning"]).evaluate({ id: "l", facts: { projectProgress: 12, leadershipAttention: "27.875", studySystem: 20, taskCompletion: 15, learningEffect: "10.125", funding: 5 } });
+    if (!village.ok || !learning.ok) throw new Error("expected ok");
+    expect([village.scores, village.rating]).toEqual([{ total: "90" }, { kind: "level", stars: 5, max: 5 }]);
+    expect([learning.scores, learning.rating]).toMatchObject([{ total: "90" }, { kind: "grade", grade: "good" }]);
+  });
+});
+
+describe("what a result carries and what it leaves out", () => {
+  it("the qualified decision is in the trace; a tier without points or payments has no such keys", () => {
+    const r = scheme.evaluate({ id: "m", facts: good });
+    const bad = scheme.evaluate({ id: "m", facts: { ...good, ideals: false } });
+    if (!r.ok || !bad.ok) throw new Error("expected ok");
+    const q = (x: typeof r) => x.trace.filter((t) => t.rule === "qualified").map((t) => [t.outcome, t.value]);
+    expect([r.qualified, q(r)]).toEqual([true, [['qualified when every "basic" star is earned', "true"]]]);
+    expect([bad.qualified, q(bad)]).toEqual([false, [['qualified when every "basic" star is earned', "false"]]]);
+    expect(Object.keys(r.tier)).toEqual(["id", "label", "actions"]);
   });
 });

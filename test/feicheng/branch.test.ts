@@ -132,3 +132,18 @@ describe("feicheng/branch — the allowance follows the level, whatever 低星�
     expect(outcome(scheme.with({ lowStarMax: 3 }), branch(80, 85))).toEqual([4, "fourStar", [], ["4800"]]);
   });
 });
+
+describe("feicheng/branch — the trace names the tier items that applied", () => {
+  const items = (r: ReturnType<typeof scheme.evaluate>) => ok(r).trace.map((t) => t.rule).filter((rule) => rule.startsWith("tiers."));
+  const full = { domain: "rural", team: 20, operation: 20, orgLife: 20, memberMgmt: 20, basicSupport: 20, roleScore: 100 };
+  it("five stars, rural: both payments; not rural: neither, unless working funds are opened to every branch", () => {
+    expect(items(scheme.evaluate({ id: "f", facts: full }))).toEqual(["tiers.fiveStar", "tiers.fiveStar.payments.secretaryAllowance", "tiers.fiveStar.payments.workingFunds"]);
+    expect(items(scheme.evaluate({ id: "f", facts: { ...full, domain: "community" } }))).toEqual(["tiers.fiveStar"]);
+    expect(items(scheme.with({ fundsRuralOnly: false }).evaluate({ id: "f", facts: { ...full, domain: "community" } }))).toEqual(["tiers.fiveStar", "tiers.fiveStar.payments.workingFunds"]);
+  });
+  it("four stars, rural: the allowance but not the leader's assignment (4 > lowStarMax 2); one star: the assignment", () => {
+    // Categories 80 and role 85: total 0.6·80 + 0.4·85 = 82, level 4; categories 50 and role 20: 30 + 8 = 38, level 1.
+    expect(items(scheme.evaluate(branch(80, 85)))).toEqual(["tiers.fourStar", "tiers.fourStar.payments.secretaryAllowance"]);
+    expect(items(scheme.evaluate(branch(50, 20)))).toEqual(["tiers.lowStar", "tiers.lowStar.actions.leaderBaobao"]);
+  });
+});
