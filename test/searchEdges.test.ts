@@ -213,6 +213,35 @@ describe("the search's cost on each kind of rating: a guess from the margins, th
   });
 });
 
+describe("a whole number bounded off the whole numbers: only whole numbers are answers", () => {
+  // absences: at least 0.5 (so at least 1); presence: at most 9.5 (so at most 9). A bound that is not a
+  // whole number is not a value the scheme accepts: advice once offered 0.5 and 9.5.
+  const offGrid = compile(
+    rulesetWith((r) => {
+      addPartOfWhole(r);
+      r.facts.absences.min = "0.5";
+      r.facts.presence = { type: "integer", min: 0, max: "9.5", label: label("到会次数", "presence"), source: src };
+      r.stars.push(
+        { id: "never", label: label("全勤星", "never absent"), group: "basic", when: ["absences < 1"], source: src },
+        { id: "present", label: label("到会星", "present"), group: "basic", when: ["presence >= 9"], source: src },
+        { id: "always", label: label("每会必到星", "always"), group: "basic", when: ["presence > 9"], source: src },
+      );
+    }),
+  );
+  // The fast path; and the exact one, where part and whole (steps of 0.5, hundredths) share no grid.
+  const fast = { ...ALL, absences: 7, presence: 3, whole: 100, part: 50 };
+  const exact = { ...fast, whole: "80.25" };
+  for (const [path, facts] of [["fast", fast], ["exact", exact]] as const) {
+    it(`${path}: absences 7 → 2 for 出勤星, 全勤星 (under 1) out of reach; presence 3 → 9 for 到会星, 每会必到星 (over 9) out of reach`, () => {
+      expect(advice(facts, "attendance", offGrid)).toEqual({ star: "attendance", changes: [{ fact: "absences", from: 7, to: 2 }] });
+      expect(advice(facts, "never", offGrid)).toEqual({ star: "never", changes: [], unreachable: true });
+      expect(advice(facts, "present", offGrid)).toEqual({ star: "present", changes: [{ fact: "presence", from: 3, to: 9 }] });
+      expect(advice(facts, "always", offGrid)).toEqual({ star: "always", changes: [], unreachable: true });
+      expect(offGrid.evaluate({ id: "s", facts: { ...facts, presence: "9.5" } }).ok).toBe(false);
+    });
+  }
+});
+
 describe("a declared step: only its multiples are answers, even where a bound is off the step", () => {
   // lateDays: multiples of 0.25, at least 0.1 (so at least 0.25); hours: multiples of 0.5, at most 10.3 (so at most 10).
   const offStep = compile(

@@ -38,8 +38,6 @@ interface Candidate {
   readonly now: unknown;
   readonly count: number;
   at(k: number): unknown;
-  /** The k-th value exactly, and the current one (k = -1). */
-  exact(k: number): Q | boolean;
   /** The k-th value (k = -1: the current one) as the answer shows it: a number when exact, else a decimal string. */
   shown(k: number): number | string | boolean;
   /** |value(k) − now| / span as a float (the ordering cost), and exactly. */
@@ -57,11 +55,8 @@ class BoolCandidate implements Candidate {
   at(): unknown {
     return !this.now;
   }
-  exact(k: number): boolean {
-    return k < 0 ? this.now : !this.now;
-  }
   shown(k: number): boolean {
-    return this.exact(k);
+    return k < 0 ? this.now : !this.now;
   }
   cost(): number {
     return 1;
@@ -107,9 +102,6 @@ class IntCandidate implements Candidate {
     const first = this.first;
     const k = this.up ? Math.ceil(x / this.step) - first : first - Math.floor(x / this.step);
     return Math.max(0, Math.min(this.count - 1, k));
-  }
-  exact(k: number): Q {
-    return Q.of(k < 0 ? this.now : this.at(k)).div(Q.of(this.fact.fast!.pow));
   }
   shown(k: number): number | string {
     const v = k < 0 ? this.now : this.at(k);
@@ -174,28 +166,20 @@ function floorQ(q: Q) {
   return q.n.divToInt(q.d).minus(q.n.isNeg() && !q.n.mod(q.d).isZero() ? 1 : 0);
 }
 
-/** Declared bounds and step of a fact as scaled integers, when they are (computed once per fact). */
-const intBounds = new WeakMap<CFact, { min: number | undefined; max: number | undefined; step: number | undefined }>();
-function boundsOf(f: CFact): { min: number | undefined; max: number | undefined; step: number | undefined } {
-  let b = intBounds.get(f);
-  if (!b) {
-    const pow = Q.of(f.fast!.pow);
-    const int = (q: Q | undefined) => {
-      if (!q) return undefined;
-      const v = q.mul(pow);
-      return v.isInteger() && Number.isSafeInteger(v.n.div(v.d).toNumber()) ? v.n.div(v.d).toNumber() : NaN;
-    };
-    b = { min: int(f.min), max: int(f.max), step: int(f.searchStep ?? Q.of("0.01")) };
-    intBounds.set(f, b);
-  }
-  return b;
+/**
+ * The step between a fact's valid values, where it has one: 1 for a whole number, the declared
+ * step of a decimal. A bound off that grid is not a value the scheme accepts (an integer fact
+ * bounded by 20.5 takes 20 at most).
+ */
+function validStep(f: CFact): Q | undefined {
+  return f.type === "integer" ? ONE : f.step;
 }
 
 /**
  * The facts of `deps` effort could move: a boolean not yet as effort wants it, a number by
  * `numeric` (undefined: it cannot move; null: the frame cannot hold its grid, so no candidates).
  */
-function candidatesBy(d: Decided, deps: readonly number[], numeric: (i: number, f: CFact, cur: unknown, frame: readonly unknown[]) => Candidate | undefined | null): Candidate[] | undefined {
+function candidatesBy(d: Decided, deps: readonly number[], numeric: (i: number, f: CFact, cur: unknown, frame: readonly unknown[]) => Candidate | undefined): Candidate[] {
   const out: Candidate[] = [];
   const frame = d.frame;
   for (const i of deps) {
@@ -208,32 +192,36 @@ function candidatesBy(d: Decided, deps: readonly number[], numeric: (i: number, 
       continue;
     }
     const c = numeric(i, f, cur, frame);
-    if (c === null) return undefined;
     if (c) out.push(c);
   }
   return out;
 }
 
-/** A number on a fast frame as a candidate on the scaled-integer grid. */
-function fastNumber(i: number, f: CFact, cur: unknown, frame: readonly unknown[]): Candidate | undefined | null {
-  if (typeof cur !== "number" || !f.fast) return null;
-  const b = boundsOf(f);
+/**
+ * A number on a fast frame as a candidate on the scaled-integer grid. On a fast frame every
+ * number is a scaled integer at its fact's scale, the scale holds the fact's bounds and step
+ * (the descriptor's `lo` and `hi` are its bounds on that grid, a whole number's rounded inward),
+ * and a fact bounded by another shares its scale (the fast loader declines the subject otherwise).
+ */
+function fastNumber(i: number, f: CFact, cur: unknown, frame: readonly unknown[]): Candidate | undefined {
+  const now = cur as number, fast = f.fast!;
   const other = (o: CFact | undefined) => {
-    if (!o) return undefined;
-    const v = frame[o.slot];
-    return typeof v === "number" && o.fast?.scale === f.fast!.scale ? v : NaN;
+    const v = o ? frame[o.slot] : undefined;
+    return typeof v === "number" ? v : undefined;
   };
   const oMax = other(f.maxFact), oMin = other(f.minFact);
-  if (Number.isNaN(b.min) || Number.isNaN(b.max) || !b.step || Number.isNaN(b.step) || Number.isNaN(oMax) || Number.isNaN(oMin)) return null;
-  const max = b.max !== undefined && oMax !== undefined ? Math.min(b.max, oMax) : (b.max ?? oMax);
-  const min = b.min !== undefined && oMin !== undefined ? Math.max(b.min, oMin) : (b.min ?? oMin);
+  const bMax = f.max ? fast.hi : undefined, bMin = f.min ? fast.lo : undefined;
+  const max = bMax !== undefined && oMax !== undefined ? Math.min(bMax, oMax) : (bMax ?? oMax);
+  const min = bMin !== undefined && oMin !== undefined ? Math.max(bMin, oMin) : (bMin ?? oMin);
   const up = f.improve === "up";
+  // The search's grid: the declared step, 1 for a whole number, else hundredths (the scale holds them).
+  const step = fast.step ?? (f.type === "integer" ? 1 : fast.pow / 100);
   let best = up ? max : min;
   // With a declared step only its multiples are valid: a bound off the step is not an answer.
-  if (best !== undefined && f.step) best = up ? floorDiv(best, b.step) * b.step : -floorDiv(-best, b.step) * b.step;
-  if (best === undefined || best === cur || (up ? best < cur : best > cur)) return undefined;
-  const span = max !== undefined && min !== undefined && max > min ? max - min : f.fast.pow;
-  return new IntCandidate(i, f, cur, best, b.step, up, span);
+  if (best !== undefined && fast.step) best = up ? floorDiv(best, step) * step : -floorDiv(-best, step) * step;
+  if (best === undefined || best === now || (up ? best < now : best > now)) return undefined;
+  const span = max !== undefined && min !== undefined && max > min ? max - min : fast.pow;
+  return new IntCandidate(i, f, now, best, step, up, span);
 }
 
 /** A number on an exact frame as a candidate. */
@@ -248,34 +236,25 @@ function exactNumber(i: number, f: CFact, cur: unknown, frame: readonly unknown[
   const min = bound(f.min, f.minFact, (a, b) => (a.cmp(b) >= 0 ? a : b));
   const up = f.improve === "up";
   let best = up ? max : min;
-  // With a declared step only its multiples are valid (as on the fast path).
-  if (best && f.step) {
-    const k = best.div(f.step);
-    best = Q.of(up || k.isInteger() ? floorQ(k) : floorQ(k).plus(1)).mul(f.step);
+  // Only multiples of a declared step, or whole numbers, are valid (as on the fast path).
+  const grid = validStep(f);
+  if (best && grid) {
+    const k = best.div(grid);
+    best = Q.of(up || k.isInteger() ? floorQ(k) : floorQ(k).plus(1)).mul(grid);
   }
   if (!best || best.cmp(now) === 0 || (up ? best.cmp(now) < 0 : best.cmp(now) > 0)) return undefined;
   const span = max && min && max.cmp(min) > 0 ? max.sub(min) : Q.of(1);
-  return new ExactCandidate(i, f, now, best, f.searchStep ?? Q.of("0.01"), up, span);
+  return new ExactCandidate(i, f, now, best, f.searchStep!, up, span);
 }
 
-/** The candidates of a fast frame, or undefined when a value cannot be held on the fast grid. */
-function fastCandidates(d: Decided, deps: readonly number[]): Candidate[] | undefined {
+/** The candidates of a fast frame. */
+function fastCandidates(d: Decided, deps: readonly number[]): Candidate[] {
   return candidatesBy(d, deps, fastNumber);
 }
 
 /** The candidates of an exact frame. */
 function exactCandidates(d: Decided, deps: readonly number[]): Candidate[] {
-  return candidatesBy(d, deps, exactNumber)!;
-}
-
-/** The same decision on the exact path: numbers as exact values. */
-function toExact(d: Decided): Decided {
-  const frame = d.frame.slice();
-  for (const f of d.model.facts) {
-    const v = frame[f.slot];
-    if (typeof v === "number" && f.fast) frame[f.slot] = Q.of(v).div(Q.of(f.fast.pow));
-  }
-  return decide(d.model, d.id, frame, false, d.last, d.asOf, d.events);
+  return candidatesBy(d, deps, exactNumber);
 }
 
 /**
@@ -476,14 +455,9 @@ function cheaper(a: Pick, b: Pick): boolean {
  * The smallest change that meets `target`: fewest facts, then least total change against each
  * fact's range (ties: declaration order). Undefined when no change of the movable facts can.
  */
-function smallest(d: Decided, deps: readonly number[], targetOf: (d: Decided) => Target): FactChange[] | undefined {
-  let cands = d.fast ? fastCandidates(d, deps) : exactCandidates(d, deps);
-  if (!cands) {
-    // A value the fast grid cannot hold: search on the exact path.
-    d = toExact(d);
-    cands = exactCandidates(d, deps);
-  }
-  const search = new Search(d, targetOf(d));
+function smallest(d: Decided, deps: readonly number[], target: Target): FactChange[] | undefined {
+  const cands = d.fast ? fastCandidates(d, deps) : exactCandidates(d, deps);
+  const search = new Search(d, target);
   const last = (set: readonly Candidate[]) => set.map((c) => c.count - 1);
   if (!search.ok(cands, last(cands))) return undefined;
   for (let k = 1; k <= cands.length; k++) {
@@ -591,7 +565,7 @@ export function nextStarAt(d: Decided | Lazy, stars: readonly { id: string; earn
   const memo = key === undefined ? undefined : memoOf(star);
   const hit = memo?.get(key!);
   if (hit) return hit;
-  const changes = smallest(decided ?? (d as Lazy).decide(), star.deps, (p) => starTarget(p.model, i, p.fast));
+  const changes = smallest(decided ?? (d as Lazy).decide(), star.deps, starTarget(model, i, d.fast));
   const out: NextStar = changes ? freeze({ star: star.id, changes: freeze(changes) }) : freeze({ star: star.id, changes: freeze([]), unreachable: true as const });
   return memo ? remember(memo, key!, out, ADVICE_LIMIT) : out;
 }
@@ -704,17 +678,17 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
     const one = cheapestOneFact(d);
     if (one) return freeze({ to, changes: freeze([one]) });
   }
-  const changes = smallest(d, m.ratingDeps, (p) => ({
+  const changes = smallest(d, m.ratingDeps, {
     met:
-      onlyStars && p.fast
+      onlyStars
         ? (frame) => countEarned(m, frame, to as number) >= (to as number)
         : (frame) => {
-            const q = decide(m, p.id, frame, p.fast, p.last, p.asOf, p.events);
+            const q = decide(m, d.id, frame, d.fast, d.last, d.asOf, d.events);
             return reached(cappedValue(q, q.rawValue).value);
           },
-    margins: p.fast ? margins : NO_MARGINS,
+    margins: d.fast ? margins : NO_MARGINS,
     ...(groups ? { groups } : {}),
-  }));
+  });
   return changes ? freeze({ to, changes: freeze(changes) }) : freeze({ to, changes: freeze([]), unreachable: true as const });
 }
 
@@ -728,7 +702,6 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
  */
 function cheapestOneFact(d: Decided): FactChange | undefined {
   const cands = fastCandidates(d, d.model.ratingDeps);
-  if (!cands) return undefined;
   let best: Pick | undefined;
   let change: FactChange | undefined;
   for (let i = 0; i < d.stars.length; i++) {

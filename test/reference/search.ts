@@ -65,10 +65,11 @@ function candidates(d: Decided, deps: readonly number[]): Candidate[] {
     const max = bound(f.max, f.maxFact, (a, b) => (a.cmp(b) <= 0 ? a : b));
     const min = bound(f.min, f.minFact, (a, b) => (a.cmp(b) >= 0 ? a : b));
     let best = f.improve === "up" ? max : min;
-    // A declared step: only its multiples are valid, so the furthest value is the last multiple inside the bound.
-    if (best && f.step) {
-      const k = best.div(f.step);
-      best = Q.of(f.improve === "up" || k.isInteger() ? floorQ(k) : floorQ(k).plus(1)).mul(f.step);
+    // A declared step (or a whole number's step of 1): only its multiples are valid, so the furthest value is the last multiple inside the bound.
+    const grid = f.type === "integer" ? Q.of(1) : f.step;
+    if (best && grid) {
+      const k = best.div(grid);
+      best = Q.of(f.improve === "up" || k.isInteger() ? floorQ(k) : floorQ(k).plus(1)).mul(grid);
     }
     if (!best || best.cmp(cur) === 0 || (f.improve === "up" ? best.cmp(cur) < 0 : best.cmp(cur) > 0)) continue;
     const span = max && min && max.cmp(min) > 0 ? max.sub(min) : Q.of(1);
