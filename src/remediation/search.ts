@@ -14,7 +14,8 @@
  * Finding the least value of one fact that meets a target costs about two evaluations: on the
  * fast path, each comparison's margin (left − right, compiled with the rules) is measured at the
  * fact's current and furthest value, the value where it crosses zero is solved for, and that
- * value and the one a step below are checked by evaluating; only when the guess is off (a
+ * value (unless it is the furthest, known to meet the target) and the one a step below are
+ * checked by evaluating; only when the guess is off (a
  * condition that is not linear in the fact) does a bisection over the grid take over. On the fast
  * path the grid is scaled integers; decimal.js is used only for the exact path and the answer.
  */
@@ -358,11 +359,12 @@ class Search {
     // The answer is in [lo, hi]; hi meets the target.
     let lo = 0, hi = ks[j]!;
     const g = this.guess(set, ks, j);
-    if (g !== undefined && g >= lo && g < hi) {
+    if (g !== undefined && g >= lo && g <= hi) {
       // From the guess, gallop toward the answer (1, 2, 4… steps): a guess off by a few steps (a
-      // rounded score's plateau) costs a few checks, not a bisection of the whole range.
+      // rounded score's plateau) costs a few checks, not a bisection of the whole range. A guess
+      // at hi needs no check: hi meets the target.
       let step = 1;
-      if (ok(g)) {
+      if (g === hi || ok(g)) {
         hi = g;
         while (lo < hi) {
           const k = Math.max(lo, hi - step);

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { compile, type RulesetSource } from "../src/index.js";
+import { searchStats } from "../src/remediation/search.js";
+import example from "../docs/examples/example-branch.json" with { type: "json" };
+import { ok } from "./helpers.js";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- the example edited as JSON */
+
+/**
+ * The search's cost, check by check, worked by hand from the algorithm `src/remediation/search.ts`
+ * describes: one check of every movable fact at its furthest value; then, for each set of facts
+ * (one fact first), each fact lowered in turn with the others where they are. Lowering a fact:
+ * the margin of each comparison (left − right) at the fact's current and furthest value gives a
+ * guess where it crosses zero, taken as linear; the guess is checked (not when it is the furthest
+ * value, which is known to meet the target), then the search gallops from it (1, 2, 4… steps) and
+ * bisects what is left. A "check" is one evaluation of the target on a scratch frame.
+ *
+ * Each star here reads facts of its own, and every other star is earned, so the counts are this
+ * star's alone. Whole numbers throughout: the grid is 1.
+ */
+const source = { default: "a test of the search's cost" };
+const label = (zh: string, en: string) => ({ zh, en });
+const int = (id: string, max: number) => ({ type: "integer", min: 0, max, label: label(id, id), source });
+const star = (id: string, when: string) => ({ id, label: label(id, id), group: "basic", when: [when], source });
+
+function ruleset(edit: (r: any) => void = () => {}): RulesetSource {
+  const r = JSON.parse(JSON.stringify(example));
+  r.id = "example/cost";
+  Object.assign(r.facts, {
+    a: int("a", 12), b: int("b", 12), c: int("c", 12),
+    sq: int("sq", 20),
+    pa: int("pa", 10), pb: int("pb", 10),
+    d: int("d", 12),
+  });
+  r.stars.push(
+    star("tenth", "a >= 10"),
+    star("next", "b >= 4"),
+    star("top", "c >= 12"),
+    star("square", "sq * sq >= 50"),
+    star("pair", "pa + pb >= 15"),
+    star("dTen", "d >= 10"),
+    star("dSix", "d >= 6"),
+  );
+  edit(r);
+  const n = r.stars.length;
+  r.tiers = [{ ...r.tiers[0], min: n, max: n }, { ...r.tiers[1], min: 3, max: n - 1 }, { ...r.tiers[2], min: 0, max: 2 }];
+  return r as RulesetSource;
+}
+
+const scheme = compile(ruleset());
+/** Every star earned. */
+const ALL = { meetings: 12, lessons: true, dues: true, serviceScore: 95, satisfaction: 1, a: 12, b: 12, c: 12, sq: 20, pa: 10, pb: 10, d: 12 };
+
+/** The advice for the one star these facts miss, and the checks it took. */
+function search(facts: Record<string, unknown>) {
+  const r = ok(scheme.evaluate({ id: "s", facts: { ...ALL, ...facts } }));
+  const before = searchStats.probes;
+  const advice = r.remediation.nextStar;
+  return { advice, checks: searchStats.probes - before };
+}
+
+describe("the search's cost, check by check (worked by hand)", () => {
+  it("a linear condition: a 3 → 10 for a ≥ 10 in 3 checks (the furthest, the guess, the value below it)", () => {
+    // Values 4…12 (indexes 0…8). Margin a − 10: −7 at 3, 2 at 12; it crosses at 3 + 7·9/9 = 10, index 6.
+    // Checks: 12 (met); 10 (met); 9 (not met). The answer is 10.
+    expect(search({ a: 3 })).toEqual({ advice: [{ star: "tenth", changes: [{ fact: "a", from: 3, to: 10 }] }], checks: 3 });
+  });
+  it("the very next value: b 3 → 4 for b ≥ 4 in 2 checks (nothing is below the guess)", () => {
+    // Margin b − 4: −1 at 3, 8 at 12; crossing at 4, index 0. Checks: 12, 4.
+    expect(search({ b: 3 })).toEqual({ advice: [{ star: "next", changes: [{ fact: "b", from: 3, to: 4 }] }], checks: 2 });
+  });
+  it("the furthest value: c 3 → 12 for c ≥ 12 in 2 checks (the guess is the furthest, known to meet it)", () => {
+    // Margin c − 12: −9 at 3, 0 at 12: crossing at 12, index 8, the furthest. Checks: 12; 11 (not met).
+    expect(search({ c: 3 })).toEqual({ advice: [{ star: "top", changes: [{ fact: "c", from: 3, to: 12 }] }], checks: 2 });
+  });
+  it("a condition that is not linear: sq 2 → 8 for sq² ≥ 50 in 5 checks (a guess off by three, a gallop, a bisection)", () => {
+    // Values 3…20 (indexes 0…17). Margin sq² − 50: −46 at 2, 350 at 20; taken as linear it crosses at
+    // 2 + 46·18/396 = 4.09, so index 2 (value 5). Checks: 20 (met); 5 (25, not met); gallop up from
+    // index 3: 6 (36, not), then two steps on, 8 (64, met); bisect between: 7 (49, not). The answer is 8.
+    expect(search({ sq: 2 })).toEqual({ advice: [{ star: "square", changes: [{ fact: "sq", from: 2, to: 8 }] }], checks: 5 });
+  });
+  it("two facts needed: pa 2 → 5 and pb 3 → 10 for pa + pb ≥ 15 in 8 checks", () => {
+    // Both at their furthest (20, met): 1. Each alone at its furthest: pa 10 + pb 3 = 13, pa 2 + pb 10 = 12,
+    // neither met: 2. Both: lower pa with pb at 10 (margin pa + 10 − 15 is −3 at 2, 5 at 10: guess 5;
+    // 5 met, 4 not): 2. Lower pb with pa at 5 (margin −7 at 3, 0 at 10: the guess is 10, the furthest;
+    // 9 not met): 1. A second round, each fact again with the other where it is now: pa's guess is 5,
+    // its current value (4 not met): 1; pb's is 10 (9 not met): 1. Nothing moved: 8 checks. Every pair
+    // summing to 15 costs the same (10 points of 10 moved), so the first fact lowered first wins.
+    expect(search({ pa: 2, pb: 3 })).toEqual({ advice: [{ star: "pair", changes: [{ fact: "pa", from: 2, to: 5 }, { fact: "pb", from: 3, to: 10 }] }], checks: 8 });
+  });
+});
+
+describe("the next level's cost, check by check (worked by hand)", () => {
+  // A conditional veto that never applies (a above 100) takes the search off the star-count
+  // shortcut: the search then checks the rating itself, over every fact the rating reads that can
+  // still move: serviceScore (95 of 100) and the facts below.
+  const searched = compile(ruleset((r) => r.vetoes.push({ id: "never", label: label("从不", "never"), effect: "cancelStar", star: "tenth", when: "a > 100", source })));
+  const level = (s: typeof scheme, facts: Record<string, unknown>) => {
+    const r = ok(s.evaluate({ id: "s", facts: { ...ALL, ...facts } }));
+    const before = searchStats.probes;
+    const next = r.remediation.nextLevel;
+    return { next, checks: searchStats.probes - before, r };
+  };
+  it("one more star of two: b 3 → 4 (1 of 12) before a 3 → 10 (7 of 12), in 7 checks", () => {
+    // All three at their furthest: 1. serviceScore alone (100): no star, 1. a alone (12): met, 1; lowered
+    // as for a ≥ 10 (guess 10 met, 9 not): 2. b alone (12): met, 1; its guess is 4, the next value: 1.
+    const { next, checks, r } = level(searched, { a: 3, b: 3 });
+    const n = r.stars.length;
+    expect([r.rating.stars, next, checks]).toEqual([n - 2, { to: n - 1, changes: [{ fact: "b", from: 3, to: 4 }] }, 7]);
+  });
+  it("one fact, two stars it could earn: the nearer crossing decides, d 3 → 6 in 5 checks", () => {
+    // d's margins: d − 10 crosses at 10, d − 6 at 6; either star is one more, so the guess is 6 (met),
+    // then 5 (not). With serviceScore and the first check: 5.
+    const { next, checks } = level(searched, { d: 3 });
+    expect([next!.changes, checks]).toEqual([[{ fact: "d", from: 3, to: 6 }], 5]);
+  });
+  it("on the star-count shortcut: each missing star's own advice (3 and 2 checks), remembered for nextStar and for the next subject", () => {
+    const fresh = compile(ruleset());
+    const { next, checks, r } = level(fresh, { a: 3, b: 3 });
+    expect([next!.changes, checks]).toEqual([[{ fact: "b", from: 3, to: 4 }], 5]);
+    const before = searchStats.probes;
+    expect(r.remediation.nextStar.map((x) => x.star)).toEqual(["tenth", "next"]);
+    expect(searchStats.probes - before).toBe(0);
+    // Another subject, the same a and b (its service score differs, and is not read by those stars).
+    expect(level(fresh, { a: 3, b: 3, serviceScore: 90 }).checks).toBe(0);
+  });
+});
