@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compile, type RulesetSource } from "../src/index.js";
+import { compile, rulesets, type RulesetSource } from "../src/index.js";
 import { searchStats } from "../src/remediation/search.js";
 import example from "../docs/examples/example-branch.json" with { type: "json" };
 import { ok } from "./helpers.js";
@@ -123,5 +123,32 @@ describe("the next level's cost, check by check (worked by hand)", () => {
     expect(searchStats.probes - before).toBe(0);
     // Another subject, the same a and b (its service score differs, and is not read by those stars).
     expect(level(fresh, { a: 3, b: 3, serviceScore: 90 }).checks).toBe(0);
+  });
+});
+
+describe("the next level on a score's bands, check by check (worked by hand)", () => {
+  const level = (id: "liuzhou/village" | "liuzhou/learning", facts: Record<string, unknown>) => {
+    const r = ok(compile(rulesets[id]).evaluate({ id: "s", facts }));
+    const before = searchStats.probes;
+    const next = r.remediation.nextLevel;
+    return [r.rating, next, searchStats.probes - before];
+  };
+  it("Liuzhou village, all six areas 65 (level 2): one area 65 → 94.97 lifts the rounded mean to 70.00, in 43 checks", () => {
+    // The mean is rounded half-up to 2 decimals. Six facts can move (65 → 100, hundredths); all six at
+    // 100 meet level 3: 1 check. Each alone at 100: mean 425/6 = 70.83, met: 1 check. Its margin,
+    // rounded mean − 70, is −5 at 65 and 0.83 at 100: the guess 65 + 5·35/5.83 = 95.017 → 95.02 (met).
+    // Gallop down: 95.01 (met), 94.99 (69.998 → 70.00, met), 94.95 (69.9917 → 69.99, not); bisect:
+    // 94.97 (69.995 → 70.00, met), 94.96 (69.9933 → 69.99, not). 1 + 6 checks per area, 6 areas:
+    // 1 + 42 = 43. Each costs 29.97 of 100: a tie, the first declared wins.
+    const facts = { organization: 65, team: 65, economy: 65, civility: 65, massReview: 65, specialWork: 65 };
+    expect(level("liuzhou/village", facts)).toEqual([{ kind: "level", stars: 2, max: 5 }, { to: 3, changes: [{ fact: "organization", from: 65, to: 94.97 }] }, 43]);
+  });
+  it("Liuzhou learning, total 70 (average): leadership 14 → 24 (10 of 28) before learning effect 10 → 20 (10 of 20), in 7 checks", () => {
+    // Three facts can move: project progress (6 of 12), leadership (14 of 28), learning effect (10 of 20).
+    // All at their furthest: 100, met: 1. Project progress alone at 12: 76, not met: 1. Leadership alone
+    // at 28: 84, met: 1; its margin (total − 80) is −10 at 14 and 4 at 28: guess 24 (met), 23.99 (not): 2.
+    // Learning effect alone at 20: 80, met: 1; its guess is 20, the furthest: 19.99 (not): 1. Total 7.
+    const facts = { projectProgress: 6, leadershipAttention: 14, studySystem: 20, taskCompletion: 15, learningEffect: 10, funding: 5 };
+    expect(level("liuzhou/learning", facts)).toEqual([{ kind: "grade", grade: "average" }, { to: "fairlyGood", changes: [{ fact: "leadershipAttention", from: 14, to: 24 }] }, 7]);
   });
 });
