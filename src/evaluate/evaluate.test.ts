@@ -195,3 +195,23 @@ describe("what a result carries and what it leaves out", () => {
     expect(Object.keys(r.tier)).toEqual(["id", "label", "actions"]);
   });
 });
+
+describe("a rounded score decides on its rounded value, on both paths", () => {
+  it("Feicheng with the total rounded to 1 decimal: 89.95 → 90 (level 5), 89.94 → 89.9 (level 4)", () => {
+    const src = structuredClone(rulesets["feicheng/branch"]) as any;
+    src.scores.total.round = 1;
+    const model = buildModel(src);
+    // total = 0.6 × the five categories + 0.4 × the role score.
+    const branch = (each: number, role: number) => ({ id: "b", facts: { domain: "rural", team: each, operation: each, orgLife: each, memberMgmt: each, basicSupport: each, roleScore: role } });
+    for (const exactOnly of [false, true]) {
+      const at = (each: number, role: number) => {
+        const r = evaluateSubject(model, branch(each, role), undefined, exactOnly);
+        if (!r.ok) throw new Error("expected ok");
+        return [r.scores.total, r.rating.stars];
+      };
+      expect(at(16.65, 100)).toEqual(["90", 5]); // 0.6 × 83.25 + 40 = 89.95, half-up to 90.0
+      expect(at(16.66, 99.9)).toEqual(["89.9", 4]); // 0.6 × 83.3 + 39.96 = 89.94
+      expect(at(16.25, 85)).toEqual(["82.8", 4]); // 0.6 × 81.25 + 34 = 82.75, half-up to 82.8
+    }
+  });
+});
