@@ -178,7 +178,7 @@ function validStep(f: CFact): Q | undefined {
 
 /**
  * The facts of `deps` effort could move: a boolean not yet as effort wants it, a number by
- * `numeric` (undefined: it cannot move; null: the frame cannot hold its grid, so no candidates).
+ * `numeric` (undefined: it cannot move).
  */
 function candidatesBy(d: Decided, deps: readonly number[], numeric: (i: number, f: CFact, cur: unknown, frame: readonly unknown[]) => Candidate | undefined): Candidate[] {
   const out: Candidate[] = [];
