@@ -128,7 +128,7 @@ describe("the next level's cost, check by check (worked by hand)", () => {
 
 describe("the next level on a score's bands, check by check (worked by hand)", () => {
   const level = (id: "liuzhou/village" | "liuzhou/learning", facts: Record<string, unknown>) => {
-    const r = ok(compile(rulesets[id]).evaluate({ id: "s", facts }));
+    const r = ok(compile(rulesets[id] as RulesetSource).evaluate({ id: "s", facts }));
     const before = searchStats.probes;
     const next = r.remediation.nextLevel;
     return [r.rating, next, searchStats.probes - before];

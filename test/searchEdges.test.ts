@@ -242,6 +242,36 @@ describe("a whole number bounded off the whole numbers: only whole numbers are a
   }
 });
 
+describe("wide ranges: past the fast path, past 2^31 and 2^53 grid values", () => {
+  const wide = (max: string, step: string | undefined, at: string) =>
+    compile(
+      rulesetWith((r) => {
+        r.facts.funds = { type: "decimal", min: 0, max, ...(step ? { step } : {}), label: label("经费", "funds"), source: src };
+        r.stars.push({ id: "rich", label: label("经费星", "funds"), group: "basic", when: [`funds >= ${at}`], source: src });
+      }),
+    );
+  it("hundredths up to 10^10 (10^12 grid values) on exact numbers: 0.125 → 1234567.5, by bisection; the search once looped forever past 2^31", () => {
+    // 0.125 has three decimals: the exact path, no margins, a bisection over 10^12 values (41 checks).
+    const before = searchStats.probes;
+    expect(advice({ funds: "0.125" }, "rich", wide("10000000000", undefined, "1234567.5"))).toEqual({ star: "rich", changes: [{ fact: "funds", from: 0.125, to: 1234567.5 }] });
+    expect(searchStats.probes - before).toBeLessThanOrEqual(42);
+  });
+  it("2^53 grid values (steps of 0.5 to 2^52), every index a number: the least value exactly, 0 → 4503599627370495.5", () => {
+    const s = wide("4503599627370496", "0.5", "4503599627370495.5");
+    expect(advice({ funds: 0 }, "rich", s)).toEqual({ star: "rich", changes: [{ fact: "funds", from: 0, to: 4503599627370495.5 }] });
+  });
+  it("past 2^53 grid values the search ends, with a value that earns the star a few steps above the least, as a decimal string", () => {
+    // Hundredths to 10^20: 10^22 values; near 1.2·10^16 an index is a number only to within 256 steps (2.56).
+    const s = wide("100000000000000000000", undefined, "12345678901234567.5");
+    const n = advice({ funds: 0 }, "rich", s)!;
+    const to = n.changes[0]!.to as string;
+    expect(typeof to).toBe("string");
+    const over = Number(to) - 12345678901234567.5;
+    expect(over >= 0 && over <= 2.56).toBe(true);
+    expect(ok(s.evaluate({ id: "s", facts: { ...ALL, funds: to } })).stars.find((x) => x.id === "rich")!.earned).toBe(true);
+  });
+});
+
 describe("a declared step: only its multiples are answers, even where a bound is off the step", () => {
   // lateDays: multiples of 0.25, at least 0.1 (so at least 0.25); hours: multiples of 0.5, at most 10.3 (so at most 10).
   const offStep = compile(

@@ -22,7 +22,7 @@
 import { remember } from "../_lib/remember.js";
 import { Q } from "../_lib/decimal.js";
 import type { CFact, CStar, Model } from "../compile/model.js";
-import { POW10, floorDiv, formatScaled } from "../expr/fast.js";
+import { POW10, floorDiv } from "../expr/fast.js";
 import { cappedValue, computeScores, decide, intScale, type Decided } from "../evaluate/decide.js";
 import type { FactChange, NextLevel, NextStar } from "../evaluate/types.js";
 
@@ -104,11 +104,10 @@ class IntCandidate implements Candidate {
     const k = this.up ? Math.ceil(x / this.step) - first : first - Math.floor(x / this.step);
     return Math.max(0, Math.min(this.count - 1, k));
   }
-  shown(k: number): number | string {
-    const v = k < 0 ? this.now : this.at(k);
-    // Up to 15 significant digits a scaled integer divided by its power of ten is the decimal itself.
-    if (Math.abs(v) < 1e15) return v / this.fact.fast!.pow;
-    return numberOrText(formatScaled(v, this.fact.fast!.scale));
+  shown(k: number): number {
+    // A fast fact's scaled values stay under 10^12 (compile keeps larger ranges off the fast path),
+    // and up to 15 significant digits a scaled integer divided by its power of ten is the decimal itself.
+    return (k < 0 ? this.now : this.at(k)) / this.fact.fast!.pow;
   }
   /** The cost as a fraction of safe integers: |value(k) − now| / span. */
   costFraction(k: number): readonly [number, number] {
@@ -388,12 +387,17 @@ class Search {
         }
       }
     }
+    // Grids can be wider than 2^31 values (hundredths past 21,474,836.47): no 32-bit shift. Past
+    // 2^53 not every index is a number: where the range no longer splits, hi (which meets the
+    // target) stands, a few grid steps above the least at most.
     while (lo < hi) {
-      const mid = (lo + hi) >> 1;
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (mid >= hi) break;
       if (ok(mid)) hi = mid;
-      else lo = mid + 1;
+      else if (mid + 1 > lo) lo = mid + 1;
+      else break;
     }
-    return lo;
+    return hi;
   }
 }
 
