@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compile, rulesets, type RulesetSource } from "../src/index.js";
-import { searchStats } from "../src/remediation/search.js";
+import { SEARCH_BUDGET, searchStats } from "../src/remediation/search.js";
 import example from "../docs/examples/example-branch.json" with { type: "json" };
 import { ok } from "./helpers.js";
 
@@ -150,5 +150,40 @@ describe("the next level on a score's bands, check by check (worked by hand)", (
     // Learning effect alone at 20: 80, met: 1; its guess is 20, the furthest: 19.99 (not): 1. Total 7.
     const facts = { projectProgress: 6, leadershipAttention: 14, studySystem: 20, taskCompletion: 15, learningEffect: 10, funding: 5 };
     expect(level("liuzhou/learning", facts)).toEqual([{ kind: "grade", grade: "average" }, { to: "fairlyGood", changes: [{ fact: "leadershipAttention", from: 14, to: 24 }] }, 7]);
+  });
+});
+
+describe("a star over many facts: the fewest-facts search has a budget", () => {
+  /** A star on the sum of n whole-number items (0–10 each) reaching `need`, the subject at 0 on all. */
+  function many(n: number, need: number) {
+    const ids = Array.from({ length: n }, (_, i) => `i${i}`);
+    const s = compile(ruleset((r) => {
+      for (const id of ids) r.facts[id] = int(id, 10);
+      r.stars.push(star("many", `${ids.join(" + ")} >= ${need}`));
+      const k = r.stars.length;
+      r.tiers = [{ ...r.tiers[0], min: k, max: k }, { ...r.tiers[1], min: 3, max: k - 1 }, { ...r.tiers[2], min: 0, max: 2 }];
+    }));
+    const facts = { ...ALL, ...Object.fromEntries(ids.map((id) => [id, 0])) };
+    const before = searchStats.probes;
+    const result = ok(s.evaluate({ id: "s", facts }));
+    const advice = result.remediation.nextStar.find((x) => x.star === "many")!;
+    const checks = searchStats.probes - before;
+    return { advice, checks, all: (k: number) => ids.slice(0, k).map((fact) => ({ fact, from: 0, to: 10 })), words: (locale: "zh" | "en") => s.explain(result, { locale }) };
+  }
+  it("12 items, 100 needed: every set of ten is searched; the first, i0…i9 all to 10, is the fewest", () => {
+    const { advice, all } = many(12, 100);
+    expect(advice).toEqual({ star: "many", changes: all(10) });
+  });
+  it("20 items, 170 needed: past the budget, an irreducible change — all 20 at 10, then i19, i18, i17 left out (170 still met), no more", () => {
+    const { advice, checks, all } = many(20, 170);
+    expect(advice).toEqual({ star: "many", changes: all(17), approximate: true });
+    expect(checks).toBeGreaterThan(SEARCH_BUDGET);
+    expect(checks).toBeLessThan(SEARCH_BUDGET + 200);
+  });
+  it("the words say so: （未必是最少的改动） / (possibly not the fewest changes)", () => {
+    const { words } = many(20, 170);
+    expect(words("zh")).toContain("i16 0→10（未必是最少的改动）");
+    expect(words("en")).toContain("i16 0→10 (possibly not the fewest changes)");
+    expect(many(12, 100).words("zh")).not.toContain("未必");
   });
 });

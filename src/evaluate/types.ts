@@ -145,6 +145,12 @@ export interface NextStar {
   readonly changes: readonly FactChange[];
   readonly blockedBy?: readonly string[];
   readonly unreachable?: true;
+  /**
+   * The search for the fewest facts ran out of its budget (a condition over two dozen facts
+   * that needs most of them): `changes` meets the target and none of its facts can be left out,
+   * but a change of fewer facts may exist.
+   */
+  readonly approximate?: true;
 }
 
 /** What it would take to lift the rating one step. */
@@ -153,6 +159,8 @@ export interface NextLevel {
   readonly changes: readonly FactChange[];
   readonly blockedBy?: readonly string[];
   readonly unreachable?: true;
+  /** As {@link NextStar.approximate}: the fewest-facts search ran out of its budget. */
+  readonly approximate?: true;
 }
 
 /** What happens next. */

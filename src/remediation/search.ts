@@ -283,6 +283,8 @@ interface Target {
  */
 class Search {
   private readonly frame: unknown[];
+  /** Checks made so far. */
+  checks = 0;
   constructor(
     private readonly d: Decided,
     private readonly target: Target,
@@ -297,6 +299,7 @@ class Search {
     const met = this.target.met(frame);
     for (const c of set) frame[c.fact.slot] = c.now;
     searchStats.probes++;
+    this.checks++;
     return met;
   }
 
@@ -401,27 +404,21 @@ class Search {
   }
 }
 
-/** Every k-element subset of `items`, in lexicographic order of positions. */
-function subsets<T>(items: readonly T[], k: number): T[][] {
-  const out: T[][] = [];
-  if (k === 1) {
-    for (const x of items) out.push([x]);
-    return out;
+/**
+ * Every k-element subset of `items`, in lexicographic order of positions, one at a time (there
+ * are n choose k of them: they are not all made at once).
+ */
+function* subsets<T>(items: readonly T[], k: number): Generator<T[]> {
+  const n = items.length;
+  const at = Array.from({ length: k }, (_, i) => i);
+  for (;;) {
+    yield at.map((i) => items[i]!);
+    let i = k - 1;
+    while (i >= 0 && at[i] === n - k + i) i--;
+    if (i < 0) return;
+    at[i]!++;
+    for (let j = i + 1; j < k; j++) at[j] = at[j - 1]! + 1;
   }
-  const acc: T[] = [];
-  const walk = (start: number): void => {
-    if (acc.length === k) {
-      out.push(acc.slice());
-      return;
-    }
-    for (let i = start; i <= items.length - (k - acc.length); i++) {
-      acc.push(items[i]!);
-      walk(i + 1);
-      acc.pop();
-    }
-  };
-  walk(0);
-  return out;
 }
 
 /** Relative gap beyond which float costs order as the exact ones do. */
@@ -458,42 +455,84 @@ function cheaper(a: Pick, b: Pick): boolean {
 }
 
 /**
+ * Checks the search for the fewest facts may make before it settles for an irreducible change.
+ * Sets of k facts number n choose k: a star over 16 facts that needs 14 of them takes about
+ * 70,000 checks (a tenth of a second); over 25 (Feicheng's 25 indicators, as facts) it would
+ * take minutes.
+ */
+export const SEARCH_BUDGET = 100_000;
+
+/** A change found by {@link smallest}; `approximate` when the budget ran out first. */
+interface Found {
+  readonly changes: FactChange[];
+  readonly approximate: boolean;
+}
+
+/**
  * The smallest change that meets `target`: fewest facts, then least total change against each
  * fact's range (ties: declaration order). Undefined when no change of the movable facts can.
+ * Past {@link SEARCH_BUDGET} checks, an irreducible change instead (see {@link irreducible}).
  */
-function smallest(d: Decided, deps: readonly number[], target: Target): FactChange[] | undefined {
+function smallest(d: Decided, deps: readonly number[], target: Target): Found | undefined {
   const cands = d.fast ? fastCandidates(d, deps) : exactCandidates(d, deps);
   const search = new Search(d, target);
-  const last = (set: readonly Candidate[]) => set.map((c) => c.count - 1);
-  if (!search.ok(cands, last(cands))) return undefined;
+  if (!search.ok(cands, furthest(cands))) return undefined;
   for (let k = 1; k <= cands.length; k++) {
     let pick: Pick | undefined;
     for (const set of subsets(cands, k)) {
-      const ks = last(set);
+      if (search.checks > SEARCH_BUDGET) return found(irreducible(search, cands), true);
+      const ks = furthest(set);
       // The whole set at its furthest was checked above.
       if (set.length < cands.length && !search.ok(set, ks)) continue;
-      // Lower each fact in turn as far as it can go with the others where they are; repeat until
-      // stable (one fact alone is stable after one round). Each step keeps the target met.
-      for (let round = 0; round < 4; round++) {
-        let moved = false;
-        for (let j = 0; j < set.length; j++) {
-          const low = search.lowest(set, ks, j);
-          if (low !== ks[j]) {
-            ks[j] = low;
-            moved = true;
-          }
-        }
-        if (!moved || set.length === 1) break;
-      }
-      const candidate: Pick = { set, ks, f: set.reduce((acc, c, j) => acc + c.cost(ks[j]!), 0) };
+      const candidate = lowered(search, set, ks);
       if (!pick || cheaper(candidate, pick)) pick = candidate;
     }
-    if (pick) {
-      const { set, ks } = pick;
-      return set.map((c, j) => freeze({ fact: c.fact.id, from: c.shown(-1), to: c.shown(ks[j]!) }));
-    }
+    if (pick) return found(pick, false);
   }
   return undefined;
+}
+
+/** Each candidate's furthest grid index. */
+function furthest(set: readonly Candidate[]): number[] {
+  return set.map((c) => c.count - 1);
+}
+
+/**
+ * A set of facts that meets the target at `ks`, each fact lowered in turn as far as it can go
+ * with the others where they are, repeated until stable (one fact alone is stable after one
+ * round). Each step keeps the target met.
+ */
+function lowered(search: Search, set: readonly Candidate[], ks: number[]): Pick {
+  for (let round = 0; round < 4; round++) {
+    let moved = false;
+    for (let j = 0; j < set.length; j++) {
+      const low = search.lowest(set, ks, j);
+      if (low !== ks[j]) {
+        ks[j] = low;
+        moved = true;
+      }
+    }
+    if (!moved || set.length === 1) break;
+  }
+  return { set, ks, f: set.reduce((acc, c, j) => acc + c.cost(ks[j]!), 0) };
+}
+
+/**
+ * Every candidate at its furthest value (which meets the target), then each fact left out, the
+ * last declared first, where the others still meet it, then the rest lowered: no fact of the
+ * change can be left out, though a change of fewer facts may exist.
+ */
+function irreducible(search: Search, cands: readonly Candidate[]): Pick {
+  let set = cands;
+  for (let j = cands.length - 1; j >= 0 && set.length > 1; j--) {
+    const without = set.filter((c) => c !== cands[j]);
+    if (search.ok(without, furthest(without))) set = without;
+  }
+  return lowered(search, set, furthest(set));
+}
+
+function found(pick: Pick, approximate: boolean): Found {
+  return { changes: pick.set.map((c, j) => freeze({ fact: c.fact.id, from: c.shown(-1), to: c.shown(pick.ks[j]!) })), approximate };
 }
 
 /** Whether star `si` is earned on a frame: not vetoed, every clause true (as `decide` decides it). */
@@ -571,8 +610,10 @@ export function nextStarAt(d: Decided | Lazy, stars: readonly { id: string; earn
   const memo = key === undefined ? undefined : memoOf(star);
   const hit = memo?.get(key!);
   if (hit) return hit;
-  const changes = smallest(decided ?? (d as Lazy).decide(), star.deps, starTarget(model, i, d.fast));
-  const out: NextStar = changes ? freeze({ star: star.id, changes: freeze(changes) }) : freeze({ star: star.id, changes: freeze([]), unreachable: true as const });
+  const change = smallest(decided ?? (d as Lazy).decide(), star.deps, starTarget(model, i, d.fast));
+  const out: NextStar = change
+    ? freeze({ star: star.id, changes: freeze(change.changes), ...(change.approximate ? { approximate: true as const } : {}) })
+    : freeze({ star: star.id, changes: freeze([]), unreachable: true as const });
   return memo ? remember(memo, key!, out, ADVICE_LIMIT) : out;
 }
 
@@ -684,7 +725,7 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
     const one = cheapestOneFact(d);
     if (one) return freeze({ to, changes: freeze([one]) });
   }
-  const changes = smallest(d, m.ratingDeps, {
+  const change = smallest(d, m.ratingDeps, {
     met:
       onlyStars
         ? (frame) => countEarned(m, frame, to as number) >= (to as number)
@@ -695,7 +736,9 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
     margins: d.fast ? margins : NO_MARGINS,
     ...(groups ? { groups } : {}),
   });
-  return changes ? freeze({ to, changes: freeze(changes) }) : freeze({ to, changes: freeze([]), unreachable: true as const });
+  return change
+    ? freeze({ to, changes: freeze(change.changes), ...(change.approximate ? { approximate: true as const } : {}) })
+    : freeze({ to, changes: freeze([]), unreachable: true as const });
 }
 
 /**

@@ -82,7 +82,13 @@ export function nextStarWords(model: Model, n: NextStar, locale: Locale): string
   const sep = locale === "zh" ? "：" : ": ";
   if (n.blockedBy?.length) return `${star}${sep}${locale === "zh" ? "被一票否决（" : "blocked by "}${listWords(n.blockedBy.map((v) => vetoWords(model, v, locale)), locale)}${locale === "zh" ? "）" : ""}`;
   if (n.unreachable) return `${star}${sep}${locale === "zh" ? "无法达到" : "unreachable"}`;
-  return `${star}${sep}${changesWords(model, n.changes, locale)}`;
+  return `${star}${sep}${changesWords(model, n.changes, locale)}${approximateWords(n, locale)}`;
+}
+
+/** After a change the search could not prove the fewest: `（未必是最少的改动）`. */
+function approximateWords(n: NextStar | NextLevel, locale: Locale): string {
+  if (!n.approximate) return "";
+  return locale === "zh" ? "（未必是最少的改动）" : " (possibly not the fewest changes)";
 }
 
 /** What it takes to reach the next rating, in words: `升至9星：…`. */
@@ -91,5 +97,5 @@ export function nextLevelWords(model: Model, n: NextLevel, locale: Locale): stri
   const head = locale === "zh" ? `升至${to}：` : `to ${to}: `;
   if (n.blockedBy?.length) return `${head}${locale === "zh" ? "被一票否决（" : "blocked by "}${listWords(n.blockedBy.map((v) => vetoWords(model, v, locale)), locale)}${locale === "zh" ? "）" : ""}`;
   if (n.unreachable) return `${head}${locale === "zh" ? "无法达到" : "unreachable"}`;
-  return `${head}${changesWords(model, n.changes, locale)}`;
+  return `${head}${changesWords(model, n.changes, locale)}${approximateWords(n, locale)}`;
 }
