@@ -168,7 +168,12 @@ describe("a star over many facts: the fewest-facts search has a budget", () => {
     const result = ok(s.evaluate({ id: "s", facts }));
     const advice = result.remediation.nextStar.find((x) => x.star === "many")!;
     const checks = searchStats.probes - before;
-    return { advice, checks, all: (k: number) => ids.slice(0, k).map((fact) => ({ fact, from: 0, to: 10 })), words: (locale: "zh" | "en") => s.explain(result, { locale }) };
+    const table = () => {
+      const head = Object.keys(facts);
+      const out = s.evaluateTable([["id", ...head], ["s", ...head.map((h) => (facts as Record<string, unknown>)[h])]], { locale: "en" });
+      return out[1]![out[0]!.indexOf("nextStar")];
+    };
+    return { advice, checks, all: (k: number) => ids.slice(0, k).map((fact) => ({ fact, from: 0, to: 10 })), words: (locale: "zh" | "en") => s.explain(result, { locale }), table };
   }
   it("12 items, 100 needed: every set of ten is searched; the first, i0…i9 all to 10, is the fewest", () => {
     const { advice, all } = many(12, 100);
@@ -185,5 +190,6 @@ describe("a star over many facts: the fewest-facts search has a budget", () => {
     expect(words("zh")).toContain("i16 0→10（未必是最少的改动）");
     expect(words("en")).toContain("i16 0→10 (possibly not the fewest changes)");
     expect(many(12, 100).words("zh")).not.toContain("未必");
+    expect(many(20, 170).table()).toMatch(/^many: i0 0→10, .*, i16 0→10 \(possibly not the fewest changes\)$/);
   });
 });

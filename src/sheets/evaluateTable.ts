@@ -102,7 +102,12 @@ function hint(changes: readonly { fact: string; from: unknown; to: unknown }[]):
 /** `to: changes`, or why the next level cannot be reached (ids, for systems). */
 function levelHint(l: NextLevel): string {
   if (l.blockedBy?.length) return `${l.to}: blocked by ${l.blockedBy.join(", ")}`;
-  return l.unreachable ? `${l.to}: unreachable` : `${l.to}: ${hint(l.changes)}`;
+  return l.unreachable ? `${l.to}: unreachable` : `${l.to}: ${hint(l.changes)}${approximate(l)}`;
+}
+
+/** Marks advice the search could not prove the fewest (see `NextStar.approximate`). */
+function approximate(n: NextStar | NextLevel): string {
+  return n.approximate ? " (possibly not the fewest changes)" : "";
 }
 
 /**
@@ -138,7 +143,7 @@ function nextStarHint(model: Model, r: Evaluation, locale: Locale): string {
   const { star, level } = nextStarOf(r);
   if (star) {
     if (locale === "zh") return nextStarWords(model, star, locale);
-    if (star.changes.length) return `${star.star}: ${hint(star.changes)}`;
+    if (star.changes.length) return `${star.star}: ${hint(star.changes)}${approximate(star)}`;
     return star.blockedBy?.length ? `${star.star}: blocked by ${star.blockedBy.join(", ")}` : `${star.star}: unreachable`;
   }
   if (!level) return "";
