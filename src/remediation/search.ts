@@ -41,8 +41,7 @@ interface Candidate {
   at(k: number): unknown;
   /** The k-th value (k = -1: the current one) as the answer shows it: a number when exact, else a decimal string. */
   shown(k: number): number | string | boolean;
-  /** |value(k) − now| / span as a float (the ordering cost), and exactly. */
-  cost(k: number): number;
+  /** |value(k) − now| / span, exactly (the ordering cost). */
   costExact(k: number): Q;
 }
 
@@ -58,9 +57,6 @@ class BoolCandidate implements Candidate {
   }
   shown(k: number): boolean {
     return k < 0 ? this.now : !this.now;
-  }
-  cost(): number {
-    return 1;
   }
   costExact(): Q {
     return ONE;
@@ -113,9 +109,6 @@ class IntCandidate implements Candidate {
   costFraction(k: number): readonly [number, number] {
     return [Math.abs(this.at(k) - this.now), this.span];
   }
-  cost(k: number): number {
-    return Math.abs(this.at(k) - this.now) / this.span;
-  }
   costExact(k: number): Q {
     return Q.of(Math.abs(this.at(k) - this.now)).div(Q.of(this.span));
   }
@@ -151,10 +144,6 @@ class ExactCandidate implements Candidate {
   }
   shown(k: number): number | string {
     return numberOrText(this.exact(k).toString());
-  }
-  cost(k: number): number {
-    const c = this.costExact(k);
-    return c.n.div(c.d).toNumber();
   }
   costExact(k: number): Q {
     return this.at(k).sub(this.now).div(this.span).abs();
@@ -421,14 +410,9 @@ function* subsets<T>(items: readonly T[], k: number): Generator<T[]> {
   }
 }
 
-/** Relative gap beyond which float costs order as the exact ones do. */
-const CERTAIN = 1e-9;
-
 interface Pick {
   readonly set: readonly Candidate[];
   readonly ks: readonly number[];
-  /** The total cost as a float. */
-  readonly f: number;
 }
 
 /** The exact total cost of a pick: a fraction of safe integers when it is one fast-path fact. */
@@ -442,9 +426,8 @@ function exactCost(p: Pick): Q | readonly [number, number] {
 /** A boolean's change costs 1 (the whole of its range). */
 const BOOL_COST: readonly [number, number] = freeze([1, 1]) as readonly [number, number];
 
-/** Whether pick `a` costs less than `b`, exactly (floats first; exact only when they are close). */
+/** Whether pick `a` costs less than `b`, exactly (one fast-path fact each: by safe integers). */
 function cheaper(a: Pick, b: Pick): boolean {
-  if (Math.abs(a.f - b.f) > CERTAIN * Math.max(Math.abs(a.f), Math.abs(b.f))) return a.f < b.f;
   const x = exactCost(a), y = exactCost(b);
   if (!(x instanceof Q) && !(y instanceof Q)) {
     const l = x[0] * y[1], r = y[0] * x[1];
@@ -514,7 +497,7 @@ function lowered(search: Search, set: readonly Candidate[], ks: number[]): Pick 
     }
     if (!moved || set.length === 1) break;
   }
-  return { set, ks, f: set.reduce((acc, c, j) => acc + c.cost(ks[j]!), 0) };
+  return { set, ks };
 }
 
 /**
@@ -762,7 +745,7 @@ function cheapestOneFact(d: Decided): FactChange | undefined {
     const k = c ? gridIndexOf(c, ch.to) : -1;
     // The advice and this subject's candidates disagree: leave it to the search.
     if (k < 0) return undefined;
-    const p: Pick = { set: [c!], ks: [k], f: c!.cost(k) };
+    const p: Pick = { set: [c!], ks: [k] };
     if (!best || cheaper(p, best) || (!cheaper(best, p) && c!.index < best.set[0]!.index)) {
       best = p;
       change = ch;
