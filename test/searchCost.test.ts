@@ -193,3 +193,27 @@ describe("a star over many facts: the fewest-facts search has a budget", () => {
     expect(many(20, 170).table()).toMatch(/^many: i0 0→10, .*, i16 0→10 \(possibly not the fewest changes\)$/);
   });
 });
+
+describe("the cost of a change is measured against the fact's range", () => {
+  // hrs: 2–12 (a range of 10); ab: 0–20, effort lowers it (20); vis: at least 0, no maximum (one unit).
+  const ranged = compile(ruleset((r) => {
+    r.facts.hrs = { ...int("hrs", 12), min: 2 };
+    r.facts.ab = { ...int("ab", 20), improve: "down" };
+    r.facts.vis = { type: "integer", min: 0, label: label("vis", "vis"), source };
+    r.stars.push(star("hrsStar", "hrs >= 6"), star("abStar", "ab <= 2"), star("visStar", "vis >= 4"));
+    const k = r.stars.length;
+    r.tiers = [{ ...r.tiers[0], min: k, max: k }, { ...r.tiers[1], min: 3, max: k - 1 }, { ...r.tiers[2], min: 0, max: 2 }];
+  }));
+  const base = { ...ALL, hrs: 12, ab: 0, vis: 9 };
+  // serviceScore 95.125 (three decimals, still earned) takes a subject to the exact path.
+  for (const [path, more] of [["fast", {}], ["exact", { serviceScore: "95.125" }]] as const) {
+    const next = (facts: Record<string, unknown>) => ok(ranged.evaluate({ id: "s", facts: { ...base, ...more, ...facts } })).remediation.nextLevel!.changes;
+    it(`${path}: hrs 4 → 6 is 2 of 10 (20 %), ab 5 → 2 is 3 of 20 (15 %): ab; ab 6 → 2 is 4 of 20 (20 %), a tie: hrs, declared first`, () => {
+      expect(next({ hrs: 4, ab: 5 })).toEqual([{ fact: "ab", from: 5, to: 2 }]);
+      expect(next({ hrs: 4, ab: 6 })).toEqual([{ fact: "hrs", from: 4, to: 6 }]);
+    });
+    it(`${path}: without a maximum a change counts in units: vis 3 → 4 is 1, ab 20 → 2 is 18 of 20 (0.9): ab`, () => {
+      expect(next({ vis: 3, ab: 20 })).toEqual([{ fact: "ab", from: 20, to: 2 }]);
+    });
+  }
+});

@@ -198,10 +198,8 @@ function fastNumber(i: number, f: CFact, cur: unknown, frame: readonly unknown[]
     const v = o ? frame[o.slot] : undefined;
     return typeof v === "number" ? v : undefined;
   };
-  const oMax = other(f.maxFact), oMin = other(f.minFact);
-  const bMax = f.max ? fast.hi : undefined, bMin = f.min ? fast.lo : undefined;
-  const max = bMax !== undefined && oMax !== undefined ? Math.min(bMax, oMax) : (bMax ?? oMax);
-  const min = bMin !== undefined && oMin !== undefined ? Math.max(bMin, oMin) : (bMin ?? oMin);
+  // A bound is a number or another fact, never both.
+  const max = f.max ? fast.hi : other(f.maxFact), min = f.min ? fast.lo : other(f.minFact);
   const up = f.improve === "up";
   // The search's grid: the declared step, 1 for a whole number, else hundredths (the scale holds them).
   const step = fast.step ?? (f.type === "integer" ? 1 : fast.pow / 100);
@@ -209,20 +207,20 @@ function fastNumber(i: number, f: CFact, cur: unknown, frame: readonly unknown[]
   // With a declared step only its multiples are valid: a bound off the step is not an answer.
   if (best !== undefined && fast.step) best = up ? floorDiv(best, step) * step : -floorDiv(-best, step) * step;
   if (best === undefined || best === now || (up ? best < now : best > now)) return undefined;
-  const span = max !== undefined && min !== undefined && max > min ? max - min : fast.pow;
+  // Past here max > min wherever both are known (best lies beyond now, inside them); else one unit.
+  const span = max !== undefined && min !== undefined ? max - min : fast.pow;
   return new IntCandidate(i, f, now, best, step, up, span);
 }
 
 /** A number on an exact frame as a candidate. */
 function exactNumber(i: number, f: CFact, cur: unknown, frame: readonly unknown[]): Candidate | undefined {
   const now = cur as Q;
-  const bound = (q: Q | undefined, o: CFact | undefined, pick: (a: Q, b: Q) => Q): Q | undefined => {
-    const ov = o ? frame[o.slot] : undefined;
-    const oq = ov instanceof Q ? ov : undefined;
-    return q && oq ? pick(q, oq) : (q ?? oq);
+  // A bound is a number or another fact, never both.
+  const other = (o: CFact | undefined) => {
+    const v = o ? frame[o.slot] : undefined;
+    return v instanceof Q ? v : undefined;
   };
-  const max = bound(f.max, f.maxFact, (a, b) => (a.cmp(b) <= 0 ? a : b));
-  const min = bound(f.min, f.minFact, (a, b) => (a.cmp(b) >= 0 ? a : b));
+  const max = f.max ?? other(f.maxFact), min = f.min ?? other(f.minFact);
   const up = f.improve === "up";
   let best = up ? max : min;
   // Only multiples of a declared step, or whole numbers, are valid (as on the fast path).
@@ -232,7 +230,7 @@ function exactNumber(i: number, f: CFact, cur: unknown, frame: readonly unknown[
     best = Q.of(up || k.isInteger() ? floorQ(k) : floorQ(k).plus(1)).mul(grid);
   }
   if (!best || best.cmp(now) === 0 || (up ? best.cmp(now) < 0 : best.cmp(now) > 0)) return undefined;
-  const span = max && min && max.cmp(min) > 0 ? max.sub(min) : Q.of(1);
+  const span = max && min ? max.sub(min) : ONE;
   return new ExactCandidate(i, f, now, best, f.searchStep!, up, span);
 }
 
