@@ -143,6 +143,18 @@ describe("the next level on a score's bands, check by check (worked by hand)", (
     const facts = { organization: 65, team: 65, economy: 65, civility: 65, massReview: 65, specialWork: 65 };
     expect(level("liuzhou/village", facts)).toEqual([{ kind: "level", stars: 2, max: 5 }, { to: 3, changes: [{ fact: "organization", from: 65, to: 94.97 }] }, 43]);
   });
+  it("Liuzhou village with an unrounded mean (a fraction): 65 → 95, in 31 checks, the guess a hair past 95", () => {
+    // The mean n/d is a fraction on the fast path; its margin at one area 100 is 425/6 − 70, in
+    // floating point 0.8333333333333286, so the guess 6500 + 5·3500/5.833333333333329 = 9500.000000000002
+    // (hundredths) rounds up to 95.01 (met); then 95 (exactly 70, met), 94.98 (not), 94.99 (not):
+    // 1 + 4 checks per area, 1 + 30 in all.
+    const src = structuredClone(rulesets["liuzhou/village"]) as unknown as { scores: { total: { round?: number } } };
+    delete src.scores.total.round;
+    const r = ok(compile(src as unknown as RulesetSource).evaluate({ id: "s", facts: { organization: 65, team: 65, economy: 65, civility: 65, massReview: 65, specialWork: 65 } }));
+    const before = searchStats.probes;
+    expect(r.remediation.nextLevel).toEqual({ to: 3, changes: [{ fact: "organization", from: 65, to: 95 }] });
+    expect(searchStats.probes - before).toBe(31);
+  });
   it("Liuzhou learning, total 70 (average): leadership 14 → 24 (10 of 28) before learning effect 10 → 20 (10 of 20), in 7 checks", () => {
     // Three facts can move: project progress (6 of 12), leadership (14 of 28), learning effect (10 of 20).
     // All at their furthest: 100, met: 1. Project progress alone at 12: 76, not met: 1. Leadership alone
@@ -173,7 +185,7 @@ describe("a star over many facts: the fewest-facts search has a budget", () => {
       const out = s.evaluateTable([["id", ...head], ["s", ...head.map((h) => (facts as Record<string, unknown>)[h])]], { locale: "en" });
       return out[1]![out[0]!.indexOf("nextStar")];
     };
-    return { advice, checks, all: (k: number) => ids.slice(0, k).map((fact) => ({ fact, from: 0, to: 10 })), words: (locale: "zh" | "en") => s.explain(result, { locale }), table };
+    return { advice, checks, all: (k: number) => ids.slice(0, k).map((fact) => ({ fact, from: 0, to: 10 })), words: (locale: "zh" | "en") => s.explain(result, { locale }), table, result };
   }
   it("12 items, 100 needed: every set of ten is searched; the first, i0…i9 all to 10, is the fewest", () => {
     const { advice, all } = many(12, 100);
@@ -184,6 +196,12 @@ describe("a star over many facts: the fewest-facts search has a budget", () => {
     expect(advice).toEqual({ star: "many", changes: all(17), approximate: true });
     expect(checks).toBeGreaterThan(SEARCH_BUDGET);
     expect(checks).toBeLessThan(SEARCH_BUDGET + 200);
+  });
+  it("the next level too: no star needs one fact, so every fact the rating reads is searched, to the budget", () => {
+    // Candidates: serviceScore (95 of 100) and i0…i19. Left out from the last: i19, i18, i17, then
+    // serviceScore (it earns nothing); i16…i0 stay.
+    const { result, all } = many(20, 170);
+    expect(result.remediation.nextLevel).toEqual({ to: result.rating.stars + 1, changes: all(17), approximate: true });
   });
   it("the words say so: （未必是最少的改动） / (possibly not the fewest changes)", () => {
     const { words } = many(20, 170);

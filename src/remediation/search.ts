@@ -519,15 +519,13 @@ function found(pick: Pick, approximate: boolean): Found {
 /** Whether star `si` is earned on a frame: not vetoed, every clause true (as `decide` decides it). */
 function starMet(model: Model, si: number, fast: boolean): (frame: unknown[]) => boolean {
   const star = model.stars[si]!;
-  const vetoFact = model.vetoFact;
+  // Only vetoes with a condition can change during the search: a listed veto that concerns the
+  // star (its own, or a disqualification) has vetoed it already, and the search never runs; the
+  // list of vetoes is not a fact effort moves.
+  const vetoes = model.conditionalVetoes.filter((v) => v.starIndex === si || v.effect === "disqualify");
   return (frame) => {
     computeScores(model, frame, fast);
-    const listed = vetoFact ? (frame[vetoFact.slot] as readonly string[] | undefined) : undefined;
-    const vetoes = listed !== undefined && listed.length !== 0 ? model.vetoes : model.conditionalVetoes;
-    for (const v of vetoes) {
-      if (v.starIndex !== si && v.effect !== "disqualify") continue;
-      if ((listed !== undefined && listed.includes(v.id)) || (v.when !== undefined && ((fast ? v.whenFast! : v.when)(frame) as boolean))) return false;
-    }
+    for (const v of vetoes) if ((fast ? v.whenFast! : v.when!)(frame) as boolean) return false;
     return clausesHold(star, frame, fast);
   };
 }
