@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { compile, type RulesetSource } from "../src/index.js";
+import { searchStats } from "../src/remediation/search.js";
+import example from "../docs/examples/example-branch.json" with { type: "json" };
+import { ok } from "./helpers.js";
+
+/**
+ * A veto with a condition, during the advice search: it concerns its own star only. The example
+ * branch plus 稳健星 (service score at least 60) and a veto that cancels 稳健星 when a branch
+ * with fewer than 2 meetings reaches that score (突击整改, rushed). 服务星 needs a service score
+ * of 80; the checks are counted by hand as in `searchCost.test.ts` (a linear condition: the
+ * furthest value, the guess, the value below it).
+ */
+const source = { default: "a test of vetoes during the search" };
+const label = (zh: string, en: string) => ({ zh, en });
+function ruleset(): RulesetSource {
+  const r = JSON.parse(JSON.stringify(example));
+  r.id = "example/vetoes";
+  r.stars.push({ id: "careful", label: label("稳健星", "careful"), group: "basic", when: ["serviceScore >= 60"], source });
+  r.vetoes.push({ id: "rushed", label: label("突击整改", "rushed"), effect: "cancelStar", star: "careful", when: "meetings < 2 and serviceScore >= 60", source });
+  const n = r.stars.length;
+  r.tiers = [{ ...r.tiers[0], min: n, max: n }, { ...r.tiers[1], min: 3, max: n - 1 }, { ...r.tiers[2], min: 0, max: 2 }];
+  return r as RulesetSource;
+}
+const ALL = { meetings: 12, lessons: true, dues: true, serviceScore: 95, satisfaction: 1 };
+
+describe("a conditional veto during the advice search", () => {
+  it("does not block another star: 服务星 from 50 → 80 with one meeting, though 80 would cancel 稳健星", () => {
+    const s = compile(ruleset());
+    const r = ok(s.evaluate({ id: "s", facts: { ...ALL, meetings: 1, serviceScore: 50 } }));
+    const next = r.remediation.nextStar;
+    expect(next.find((n) => n.star === "service")).toEqual({ star: "service", changes: [{ fact: "serviceScore", from: 50, to: 80 }] });
+    // 稳健星 itself: 60 would earn it and cancel it (one meeting): out of reach by the service score.
+    expect(next.find((n) => n.star === "careful")).toEqual({ star: "careful", changes: [], unreachable: true });
+  });
+  it("leaves another star's advice remembered, and its own star's not: 6 checks, then 3 for the same facts", () => {
+    const s = compile(ruleset());
+    const facts = { ...ALL, meetings: 5, serviceScore: 50 };
+    const count = () => {
+      const r = ok(s.evaluate({ id: "s", facts }));
+      const before = searchStats.probes;
+      expect(r.remediation.nextStar.map((n) => [n.star, n.changes])).toEqual([
+        ["service", [{ fact: "serviceScore", from: 50, to: 80 }]],
+        ["careful", [{ fact: "serviceScore", from: 50, to: 60 }]],
+      ]);
+      return searchStats.probes - before;
+    };
+    // 服务星: 100 (met), the guess 80 (met), 79.99 (not): 3. 稳健星: 100, 60, 59.99: 3.
+    expect(count()).toBe(6);
+    // Again: 服务星 is remembered (no veto concerns it); 稳健星, whose veto reads the meetings, is searched again.
+    expect(count()).toBe(3);
+  });
+});
