@@ -530,7 +530,9 @@ export class Builder implements BuildContext {
       if (hasDefault) defaultValue = decl.default;
       const rw = decl.requiredWhen ? this.expr(decl.requiredWhen, [...path, "requiredWhen"], factScope, "boolean") : undefined;
       const requiredWhen = rw?.fn;
-      const fast = decl.type === "decimal" || decl.type === "integer" ? fastFactInfo(decl.type, min, max, step) : undefined;
+      // The grid advice moves a number on: whole numbers, the declared step, else hundredths.
+      const searchStep = decl.type === "integer" ? Q.of(1) : decl.type === "decimal" ? (step ?? Q.of("0.01")) : undefined;
+      const fast = decl.type === "decimal" || decl.type === "integer" ? fastFactInfo(decl.type, min, max, step, searchStep!) : undefined;
       if (fast) this.fastSlots.set(slot, { kind: "int", num: { scale: fast.scale, lo: fast.lo, hi: fast.hi } });
       else if (decl.type === "decimal" || decl.type === "integer") this.allFast = false;
       facts.push({
@@ -554,7 +556,7 @@ export class Builder implements BuildContext {
         requiredWhen,
         requiredWhenFast: rw?.fast,
         improve: decl.improve ?? (decl.type === "enum" || decl.type === "list" ? "none" : "up"),
-        searchStep: decl.type === "integer" ? Q.of(1) : decl.type === "decimal" ? (step ?? Q.of("0.01")) : undefined,
+        searchStep,
         fast,
         fastDefault: undefined,
         // Every descriptor has the same keys in the same order (one hidden class for the loader).

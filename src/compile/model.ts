@@ -37,8 +37,11 @@ export interface CFact {
   readonly improve: "up" | "down" | "none";
   /** The grid a number moves on in remediation search (declared step; 1 for integers; else 0.01). */
   readonly searchStep: Q | undefined;
-  /** Fast path: value = int / 10^scale with lo ≤ int ≤ hi; values outside use the exact path. */
-  readonly fast: { readonly scale: number; readonly pow: number; readonly lo: number; readonly hi: number; readonly step: number | undefined } | undefined;
+  /**
+   * Fast path: value = int / 10^scale with lo ≤ int ≤ hi (values outside use the exact path); the
+   * declared `step` and the search step (`grid`, `searchStep` scaled) as scaled integers.
+   */
+  readonly fast: { readonly scale: number; readonly pow: number; readonly lo: number; readonly hi: number; readonly step: number | undefined; readonly grid: number } | undefined;
   /** Fast-path default value (scaled integer for numbers). */
   readonly fastDefault?: unknown;
 }

@@ -54,7 +54,7 @@ function decimalsOf(q: Q | undefined): number {
 }
 
 /** How a numeric fact is held on the fast path, or undefined when it cannot be. */
-export function fastFactInfo(type: "decimal" | "integer", min: Q | undefined, max: Q | undefined, step: Q | undefined): CFact["fast"] {
+export function fastFactInfo(type: "decimal" | "integer", min: Q | undefined, max: Q | undefined, step: Q | undefined, searchStep: Q): CFact["fast"] {
   if ((min && !scaledOf(min)) || (max && !scaledOf(max)) || (step && !scaledOf(step))) return undefined;
   const scale = type === "integer" ? 0 : Math.max(step ? decimalsOf(step) : FAST_DEFAULT_SCALE, decimalsOf(min), decimalsOf(max));
   if (scale > 6) return undefined;
@@ -64,6 +64,7 @@ export function fastFactInfo(type: "decimal" | "integer", min: Q | undefined, ma
   const hi = max ? toInt(max).floor().toNumber() : FAST_LIMIT;
   if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || Math.abs(lo) > FAST_LIMIT * 1e3 || Math.abs(hi) > FAST_LIMIT * 1e3) return undefined;
   const stepInt = step ? toInt(step).toNumber() : undefined;
-  return { scale, pow, lo, hi, step: stepInt };
+  // The scale holds the search step: the declared step, 1 (scale 0), or hundredths (scale ≥ 2).
+  return { scale, pow, lo, hi, step: stepInt, grid: toInt(searchStep).toNumber() };
 }
 

@@ -201,8 +201,7 @@ function fastNumber(i: number, f: CFact, cur: unknown, frame: readonly unknown[]
   // A bound is a number or another fact, never both.
   const max = f.max ? fast.hi : other(f.maxFact), min = f.min ? fast.lo : other(f.minFact);
   const up = f.improve === "up";
-  // The search's grid: the declared step, 1 for a whole number, else hundredths (the scale holds them).
-  const step = fast.step ?? (f.type === "integer" ? 1 : fast.pow / 100);
+  const step = fast.grid;
   let best = up ? max : min;
   // With a declared step only its multiples are valid: a bound off the step is not an answer.
   if (best !== undefined && fast.step) best = up ? floorDiv(best, step) * step : -floorDiv(-best, step) * step;
