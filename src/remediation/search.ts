@@ -442,10 +442,10 @@ function cheaper(a: Pick, b: Pick): boolean {
  */
 export const SEARCH_BUDGET = 100_000;
 
-/** A change found by {@link smallest}; `approximate` when the budget ran out first. */
+/** A change found by {@link smallest}, as advice carries it; `approximate` when the budget ran out first. */
 interface Found {
-  readonly changes: FactChange[];
-  readonly approximate: boolean;
+  readonly changes: readonly FactChange[];
+  readonly approximate?: true;
 }
 
 /**
@@ -512,7 +512,8 @@ function irreducible(search: Search, cands: readonly Candidate[]): Pick {
 }
 
 function found(pick: Pick, approximate: boolean): Found {
-  return { changes: pick.set.map((c, j) => freeze({ fact: c.fact.id, from: c.shown(-1), to: c.shown(pick.ks[j]!) })), approximate };
+  const changes = freeze(pick.set.map((c, j) => freeze({ fact: c.fact.id, from: c.shown(-1), to: c.shown(pick.ks[j]!) })));
+  return approximate ? { changes, approximate } : { changes };
 }
 
 /** Whether star `si` is earned on a frame: not vetoed, every clause true (as `decide` decides it). */
@@ -589,9 +590,7 @@ export function nextStarAt(d: Decided | Lazy, stars: readonly { id: string; earn
   const hit = memo?.get(key!);
   if (hit) return hit;
   const change = smallest(decided ?? (d as Lazy).decide(), star.deps, starTarget(model, i, d.fast));
-  const out: NextStar = change
-    ? freeze({ star: star.id, changes: freeze(change.changes), ...(change.approximate ? { approximate: true as const } : {}) })
-    : freeze({ star: star.id, changes: freeze([]), unreachable: true as const });
+  const out: NextStar = freeze(change ? { star: star.id, ...change } : { star: star.id, changes: freeze([]), unreachable: true as const });
   return memo ? remember(memo, key!, out, ADVICE_LIMIT) : out;
 }
 
@@ -714,9 +713,7 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
     margins: d.fast ? margins : NO_MARGINS,
     ...(groups ? { groups } : {}),
   });
-  return change
-    ? freeze({ to, changes: freeze(change.changes), ...(change.approximate ? { approximate: true as const } : {}) })
-    : freeze({ to, changes: freeze([]), unreachable: true as const });
+  return freeze(change ? { to, ...change } : { to, changes: freeze([]), unreachable: true as const });
 }
 
 /**

@@ -7,7 +7,7 @@ import { Q } from "../_lib/decimal.js";
 import { closest } from "../_lib/didYouMean.js";
 import type { CFact, Model } from "../compile/model.js";
 import { subjectError, type SubjectError } from "../words/subjectErrors.js";
-import { labelOf, listWords, nextLevelWords, nextStarWords, ratingOf, say, type Locale } from "../words/render.js";
+import { approximateWords, labelOf, listWords, nextLevelWords, nextStarWords, ratingOf, say, type Locale } from "../words/render.js";
 import { clean, countReader, dateReader, factReader, isEmpty, textReader, type Cell, type CellReader } from "./cells.js";
 
 export type { Cell } from "./cells.js";
@@ -102,12 +102,7 @@ function hint(changes: readonly { fact: string; from: unknown; to: unknown }[]):
 /** `to: changes`, or why the next level cannot be reached (ids, for systems). */
 function levelHint(l: NextLevel): string {
   if (l.blockedBy?.length) return `${l.to}: blocked by ${l.blockedBy.join(", ")}`;
-  return l.unreachable ? `${l.to}: unreachable` : `${l.to}: ${hint(l.changes)}${approximate(l)}`;
-}
-
-/** Marks advice the search could not prove the fewest (see `NextStar.approximate`). */
-function approximate(n: NextStar | NextLevel): string {
-  return n.approximate ? " (possibly not the fewest changes)" : "";
+  return l.unreachable ? `${l.to}: unreachable` : `${l.to}: ${hint(l.changes)}${approximateWords(l, "en")}`;
 }
 
 /**
@@ -143,7 +138,7 @@ function nextStarHint(model: Model, r: Evaluation, locale: Locale): string {
   const { star, level } = nextStarOf(r);
   if (star) {
     if (locale === "zh") return nextStarWords(model, star, locale);
-    if (star.changes.length) return `${star.star}: ${hint(star.changes)}${approximate(star)}`;
+    if (star.changes.length) return `${star.star}: ${hint(star.changes)}${approximateWords(star, "en")}`;
     return star.blockedBy?.length ? `${star.star}: blocked by ${star.blockedBy.join(", ")}` : `${star.star}: unreachable`;
   }
   if (!level) return "";

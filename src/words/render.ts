@@ -85,8 +85,8 @@ export function nextStarWords(model: Model, n: NextStar, locale: Locale): string
   return `${star}${sep}${changesWords(model, n.changes, locale)}${approximateWords(n, locale)}`;
 }
 
-/** After a change the search could not prove the fewest: `（未必是最少的改动）`. */
-function approximateWords(n: NextStar | NextLevel, locale: Locale): string {
+/** After a change the search could not prove the fewest: `（未必是最少的改动）`, or "" for exact advice. */
+export function approximateWords(n: NextStar | NextLevel, locale: Locale): string {
   if (!n.approximate) return "";
   return locale === "zh" ? "（未必是最少的改动）" : " (possibly not the fewest changes)";
 }
