@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { RulesetError, type Evaluation, type Result, type RulesetIssue, type RulesetSource } from "../src/index.js";
 import { rulesets } from "./untyped.js";
+import example from "../docs/examples/example-branch.json" with { type: "json" };
 
 /** The eight qualitative assessments of a Rushan member, all true. */
 export const ALL_MEMBER_BOOLEANS = {
@@ -49,6 +50,25 @@ export function rulesetIssues(f: () => unknown): readonly RulesetIssue[] {
     return (e as RulesetError).issues;
   }
   throw new Error("expected a RulesetError");
+}
+
+/**
+ * A copy of the example branch's ruleset (docs/examples) under another id, edited, with its three
+ * tiers widened to the star count the edit leaves (every star; 3 to all but one; 0–2): for the
+ * search's rules, which no bundled ruleset has.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an edit reaches anywhere in the JSON
+export function exampleWith(id: string, edit: (r: Record<string, any>) => void): RulesetSource {
+  const r = JSON.parse(JSON.stringify(example));
+  r.id = id;
+  edit(r);
+  const n = r.stars.length;
+  r.tiers = [
+    { ...r.tiers[0], min: n, max: n },
+    { ...r.tiers[1], min: 3, max: n - 1 },
+    { ...r.tiers[2], min: 0, max: 2 },
+  ];
+  return r as RulesetSource;
 }
 
 /** A copy of a bundled ruleset, edited (for rules no bundled ruleset has). */

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compile, rulesets, type RulesetSource } from "../src/index.js";
 import { SEARCH_BUDGET, searchStats } from "../src/remediation/search.js";
-import example from "../docs/examples/example-branch.json" with { type: "json" };
-import { ok } from "./helpers.js";
+import { exampleWith, ok } from "./helpers.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the example edited as JSON */
 
@@ -24,27 +23,24 @@ const int = (id: string, max: number) => ({ type: "integer", min: 0, max, label:
 const star = (id: string, when: string) => ({ id, label: label(id, id), group: "basic", when: [when], source });
 
 function ruleset(edit: (r: any) => void = () => {}): RulesetSource {
-  const r = JSON.parse(JSON.stringify(example));
-  r.id = "example/cost";
-  Object.assign(r.facts, {
-    a: int("a", 12), b: int("b", 12), c: int("c", 12),
-    sq: int("sq", 20),
-    pa: int("pa", 10), pb: int("pb", 10),
-    d: int("d", 12),
+  return exampleWith("example/cost", (r) => {
+    Object.assign(r.facts, {
+      a: int("a", 12), b: int("b", 12), c: int("c", 12),
+      sq: int("sq", 20),
+      pa: int("pa", 10), pb: int("pb", 10),
+      d: int("d", 12),
+    });
+    r.stars.push(
+      star("tenth", "a >= 10"),
+      star("next", "b >= 4"),
+      star("top", "c >= 12"),
+      star("square", "sq * sq >= 50"),
+      star("pair", "pa + pb >= 15"),
+      star("dTen", "d >= 10"),
+      star("dSix", "d >= 6"),
+    );
+    edit(r);
   });
-  r.stars.push(
-    star("tenth", "a >= 10"),
-    star("next", "b >= 4"),
-    star("top", "c >= 12"),
-    star("square", "sq * sq >= 50"),
-    star("pair", "pa + pb >= 15"),
-    star("dTen", "d >= 10"),
-    star("dSix", "d >= 6"),
-  );
-  edit(r);
-  const n = r.stars.length;
-  r.tiers = [{ ...r.tiers[0], min: n, max: n }, { ...r.tiers[1], min: 3, max: n - 1 }, { ...r.tiers[2], min: 0, max: 2 }];
-  return r as RulesetSource;
 }
 
 const scheme = compile(ruleset());
@@ -172,8 +168,6 @@ describe("a star over many facts: the fewest-facts search has a budget", () => {
     const s = compile(ruleset((r) => {
       for (const id of ids) r.facts[id] = int(id, 10);
       r.stars.push(star("many", `${ids.join(" + ")} >= ${need}`));
-      const k = r.stars.length;
-      r.tiers = [{ ...r.tiers[0], min: k, max: k }, { ...r.tiers[1], min: 3, max: k - 1 }, { ...r.tiers[2], min: 0, max: 2 }];
     }));
     const facts = { ...ALL, ...Object.fromEntries(ids.map((id) => [id, 0])) };
     const before = searchStats.probes;
@@ -220,8 +214,6 @@ describe("the cost of a change is measured against the fact's range", () => {
     r.facts.ab = { ...int("ab", 20), improve: "down" };
     r.facts.vis = { type: "integer", min: 0, label: label("vis", "vis"), source };
     r.stars.push(star("hrsStar", "hrs >= 6"), star("abStar", "ab <= 2"), star("visStar", "vis >= 4"));
-    const k = r.stars.length;
-    r.tiers = [{ ...r.tiers[0], min: k, max: k }, { ...r.tiers[1], min: 3, max: k - 1 }, { ...r.tiers[2], min: 0, max: 2 }];
   }));
   const base = { ...ALL, hrs: 12, ab: 0, vis: 9 };
   // serviceScore 95.125 (three decimals, still earned) takes a subject to the exact path.

@@ -3,8 +3,7 @@ import { describe, expect, it } from "vitest";
 import { seeded } from "./arbitraries.js";
 import { compile, type RulesetSource } from "../src/index.js";
 import { searchStats } from "../src/remediation/search.js";
-import example from "../docs/examples/example-branch.json" with { type: "json" };
-import { ok } from "./helpers.js";
+import { exampleWith, ok } from "./helpers.js";
 
 /**
  * "What would it take" on rules no bundled ruleset has: facts effort moves down (absences, late
@@ -18,35 +17,27 @@ const label = (zh: string, en: string) => ({ zh, en });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the example edited as JSON
 function rulesetWith(edit: (r: any) => void = () => {}): RulesetSource {
-  const r = JSON.parse(JSON.stringify(example));
-  r.id = "example/search";
-  r.facts.absences = { type: "integer", min: 0, max: 20, improve: "down", label: label("缺勤次数", "absences"), source: src };
-  r.facts.lateDays = { type: "decimal", min: 0, max: 10, step: "0.25", improve: "down", label: label("迟到天数", "late days"), source: src };
-  r.facts.waitHours = { type: "decimal", min: "0.125", max: 24, improve: "down", label: label("等候小时", "hours waited"), source: src };
-  r.facts.slacking = { type: "boolean", improve: "down", label: label("工作懈怠", "slacking"), source: src };
-  r.facts.flagged = { type: "boolean", improve: "none", label: label("被约谈", "flagged"), source: src };
-  const star = (id: string, zh: string, when: string) => ({ id, label: label(zh, id), group: "basic", when: [when], source: src });
-  r.stars.push(
-    star("attendance", "出勤星", "absences <= 2"),
-    star("punctual", "守时星", "lateDays <= 0.1"),
-    star("quick", "快办星", "waitHours < 0.13"),
-    star("timely", "及时星", "lateDays <= 1.1"),
-    star("diligent", "勤勉星", "not slacking"),
-    star("careful", "稳健星", "serviceScore >= 60"),
-  );
-  r.vetoes.push(
-    { id: "rushed", label: label("突击整改", "rushed"), effect: "cancelStar", star: "careful", when: "meetings < 2 and serviceScore >= 60", source: src },
-    { id: "flaggedIdle", label: label("约谈后仍懈怠", "flagged and idle"), effect: "disqualify", when: "flagged and serviceScore < 10", source: src },
-  );
-  edit(r);
-  // The tiers cover every star count (eleven stars here, more where an edit adds some).
-  const n = r.stars.length;
-  r.tiers = [
-    { ...r.tiers[0], min: n, max: n },
-    { ...r.tiers[1], min: 3, max: n - 1 },
-    { ...r.tiers[2], min: 0, max: 2 },
-  ];
-  return r as RulesetSource;
+  return exampleWith("example/search", (r) => {
+    r.facts.absences = { type: "integer", min: 0, max: 20, improve: "down", label: label("缺勤次数", "absences"), source: src };
+    r.facts.lateDays = { type: "decimal", min: 0, max: 10, step: "0.25", improve: "down", label: label("迟到天数", "late days"), source: src };
+    r.facts.waitHours = { type: "decimal", min: "0.125", max: 24, improve: "down", label: label("等候小时", "hours waited"), source: src };
+    r.facts.slacking = { type: "boolean", improve: "down", label: label("工作懈怠", "slacking"), source: src };
+    r.facts.flagged = { type: "boolean", improve: "none", label: label("被约谈", "flagged"), source: src };
+    const star = (id: string, zh: string, when: string) => ({ id, label: label(zh, id), group: "basic", when: [when], source: src });
+    r.stars.push(
+      star("attendance", "出勤星", "absences <= 2"),
+      star("punctual", "守时星", "lateDays <= 0.1"),
+      star("quick", "快办星", "waitHours < 0.13"),
+      star("timely", "及时星", "lateDays <= 1.1"),
+      star("diligent", "勤勉星", "not slacking"),
+      star("careful", "稳健星", "serviceScore >= 60"),
+    );
+    r.vetoes.push(
+      { id: "rushed", label: label("突击整改", "rushed"), effect: "cancelStar", star: "careful", when: "meetings < 2 and serviceScore >= 60", source: src },
+      { id: "flaggedIdle", label: label("约谈后仍懈怠", "flagged and idle"), effect: "disqualify", when: "flagged and serviceScore < 10", source: src },
+    );
+    edit(r);
+  });
 }
 
 /** Adds part (steps of 0.5) at most whole (hundredths, a given): the fast frame cannot hold both on one grid. */

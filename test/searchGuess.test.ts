@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compile, type RulesetSource } from "../src/index.js";
+import { compile } from "../src/index.js";
 import { searchStats } from "../src/remediation/search.js";
-import example from "../docs/examples/example-branch.json" with { type: "json" };
-import { ok } from "./helpers.js";
+import { exampleWith, ok } from "./helpers.js";
 
 /**
  * The guess from several margins, check by check (worked by hand, as in `searchCost.test.ts`):
@@ -14,20 +13,17 @@ const label = (zh: string, en: string) => ({ zh, en });
 const int = (id: string) => ({ type: "integer", min: 0, max: 12, label: label(id, id), source });
 
 function scheme(conditionalVeto: boolean) {
-  const r = JSON.parse(JSON.stringify(example));
-  r.id = "example/guess";
-  Object.assign(r.facts, { e: int("e"), f: int("f"), g: int("g") });
-  r.stars.push(
-    { id: "eBoth", label: label("e", "e"), group: "basic", when: ["e >= 4", "e >= 7"], source },
-    { id: "fBoth", label: label("f", "f"), group: "basic", when: ["f >= 7", "f >= 4"], source },
-    { id: "gSix", label: label("g6", "g6"), group: "basic", when: ["g >= 6"], source },
-    { id: "gTen", label: label("g10", "g10"), group: "basic", when: ["g >= 10"], source },
-  );
-  // A condition that never holds takes the next level off the star-count shortcut (the search then checks the rating).
-  if (conditionalVeto) r.vetoes.push({ id: "never", label: label("从不", "never"), effect: "cancelStar", star: "eBoth", when: "e > 100", source });
-  const n = r.stars.length;
-  r.tiers = [{ ...r.tiers[0], min: n, max: n }, { ...r.tiers[1], min: 3, max: n - 1 }, { ...r.tiers[2], min: 0, max: 2 }];
-  return compile(r as RulesetSource);
+  return compile(exampleWith("example/guess", (r) => {
+    Object.assign(r.facts, { e: int("e"), f: int("f"), g: int("g") });
+    r.stars.push(
+      { id: "eBoth", label: label("e", "e"), group: "basic", when: ["e >= 4", "e >= 7"], source },
+      { id: "fBoth", label: label("f", "f"), group: "basic", when: ["f >= 7", "f >= 4"], source },
+      { id: "gSix", label: label("g6", "g6"), group: "basic", when: ["g >= 6"], source },
+      { id: "gTen", label: label("g10", "g10"), group: "basic", when: ["g >= 10"], source },
+    );
+    // A condition that never holds takes the next level off the star-count shortcut (the search then checks the rating).
+    if (conditionalVeto) r.vetoes.push({ id: "never", label: label("从不", "never"), effect: "cancelStar", star: "eBoth", when: "e > 100", source });
+  }));
 }
 const ALL = { meetings: 12, lessons: true, dues: true, serviceScore: 95, satisfaction: 1, e: 12, f: 12, g: 12 };
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compile, type RulesetSource } from "../src/index.js";
 import { searchStats } from "../src/remediation/search.js";
-import example from "../docs/examples/example-branch.json" with { type: "json" };
-import { ok } from "./helpers.js";
+import { exampleWith, ok } from "./helpers.js";
 
 /**
  * A veto with a condition, during the advice search: it concerns its own star only. The example
@@ -14,13 +13,10 @@ import { ok } from "./helpers.js";
 const source = { default: "a test of vetoes during the search" };
 const label = (zh: string, en: string) => ({ zh, en });
 function ruleset(): RulesetSource {
-  const r = JSON.parse(JSON.stringify(example));
-  r.id = "example/vetoes";
-  r.stars.push({ id: "careful", label: label("稳健星", "careful"), group: "basic", when: ["serviceScore >= 60"], source });
-  r.vetoes.push({ id: "rushed", label: label("突击整改", "rushed"), effect: "cancelStar", star: "careful", when: "meetings < 2 and serviceScore >= 60", source });
-  const n = r.stars.length;
-  r.tiers = [{ ...r.tiers[0], min: n, max: n }, { ...r.tiers[1], min: 3, max: n - 1 }, { ...r.tiers[2], min: 0, max: 2 }];
-  return r as RulesetSource;
+  return exampleWith("example/vetoes", (r) => {
+    r.stars.push({ id: "careful", label: label("稳健星", "careful"), group: "basic", when: ["serviceScore >= 60"], source });
+    r.vetoes.push({ id: "rushed", label: label("突击整改", "rushed"), effect: "cancelStar", star: "careful", when: "meetings < 2 and serviceScore >= 60", source });
+  });
 }
 const ALL = { meetings: 12, lessons: true, dues: true, serviceScore: 95, satisfaction: 1 };
 
