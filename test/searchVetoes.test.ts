@@ -47,3 +47,39 @@ describe("a conditional veto during the advice search", () => {
     expect(count()).toBe(3);
   });
 });
+
+describe("which vetoes keep a star's advice from being remembered", () => {
+  it("a conditional disqualification concerns every star: 80 would disqualify a branch with one meeting, so 服务星 is out of reach for it, after a branch with five was advised 80", () => {
+    const s = compile(
+      exampleWith("example/fraud", (r) => {
+        r.vetoes.push({ id: "fraud", label: label("弄虚作假", "fraud"), effect: "disqualify", when: "meetings < 2 and serviceScore >= 80", source });
+      }),
+    );
+    const service = (meetings: number) => ok(s.evaluate({ id: "s", facts: { ...ALL, meetings, serviceScore: 50 } })).remediation.nextStar.find((n) => n.star === "service");
+    expect(service(5)).toEqual({ star: "service", changes: [{ fact: "serviceScore", from: 50, to: 80 }] });
+    expect(service(1)).toEqual({ star: "service", changes: [], unreachable: true });
+  });
+  it("a veto on one star: that star is searched each time (5 checks), the other remembered (3, then none)", () => {
+    // 稳健星 here also needs 3 meetings, and its veto reads the satisfaction rate (never low here).
+    const s = compile(
+      exampleWith("example/careful", (r) => {
+        r.stars.push({ id: "careful", label: label("稳健星", "careful"), group: "basic", when: ["serviceScore >= 60", "meetings >= 3"], source });
+        r.vetoes.push({ id: "unloved", label: label("群众不满", "unloved"), effect: "cancelStar", star: "careful", when: "satisfaction < 0.5 and serviceScore >= 60", source });
+      }),
+    );
+    const count = () => {
+      const r = ok(s.evaluate({ id: "s", facts: { ...ALL, meetings: 5, serviceScore: 50 } }));
+      const before = searchStats.probes;
+      expect(r.remediation.nextStar.map((n) => [n.star, n.changes])).toEqual([
+        ["service", [{ fact: "serviceScore", from: 50, to: 80 }]],
+        ["careful", [{ fact: "serviceScore", from: 50, to: 60 }]],
+      ]);
+      return searchStats.probes - before;
+    };
+    // 服务星: 100 (met), the guess 80 (met), 79.99 (not): 3. 稳健星 over meetings and the score: both at
+    // their furthest (met), meetings alone (12, score 50: not), the score alone (100: met), its guess
+    // 60 (met; meetings − 3 is 2 at both ends, no crossing), 59.99 (not): 5.
+    expect(count()).toBe(8);
+    expect(count()).toBe(5);
+  });
+});

@@ -94,11 +94,9 @@ class IntCandidate implements Candidate {
     if (k >= this.onGrid) return this.best;
     return (this.up ? this.first + k : this.first - k) * this.step;
   }
-  /** The grid index of the first value at or past `x` (a scaled-integer float) in the direction of effort. */
+  /** The grid index of the first value at or past `x` (a scaled-integer float) in the direction of effort (the furthest value, off the grid, is index `count - 1`). */
   indexOf(x: number): number {
-    const first = this.first;
-    const k = this.up ? Math.ceil(x / this.step) - first : first - Math.floor(x / this.step);
-    return Math.max(0, Math.min(this.count - 1, k));
+    return this.up ? Math.ceil(x / this.step) - this.first : this.first - Math.floor(x / this.step);
   }
   shown(k: number): number {
     // A fast fact's scaled values stay under 10^12 (compile keeps larger ranges off the fast path),
@@ -305,8 +303,9 @@ class Search {
    * the value at `ks[j]`.
    */
   private guess(set: readonly Candidate[], ks: readonly number[], j: number): number | undefined {
-    const c = set[j];
-    if (!(c instanceof IntCandidate) || !this.d.fast || this.target.margins.length === 0) return undefined;
+    // Margins exist on the fast path only, where a number is an IntCandidate (lowest leaves booleans alone).
+    if (this.target.margins.length === 0) return undefined;
+    const c = set[j] as IntCandidate;
     const at = ks.slice();
     at[j] = -1;
     const m0 = this.margins(set, at);
@@ -317,11 +316,13 @@ class Search {
     const per = new Map<number, number>();
     for (let i = 0; i < m0.length; i++) {
       const a = m0[i]!, b = m1[i]!;
-      if (a === b || !Number.isFinite(a) || !Number.isFinite(b)) continue;
-      // Only a margin that changes sign between the two ends marks a crossing.
-      if ((a > 0) === (b > 0) && a !== 0 && b !== 0) continue;
+      // Only a margin that changes sign between the two ends (or is zero at one) marks a crossing;
+      // one that is zero at both, or not a number (a mean over nothing), gives no finite x.
+      if (!(a * b <= 0)) continue;
       const x = x0 + ((0 - a) * (x1 - x0)) / (b - a);
-      const ki = c.indexOf(x);
+      if (!Number.isFinite(x)) continue;
+      // In exact arithmetic x lies between the two ends; in floating point a hair outside.
+      const ki = Math.max(0, Math.min(ks[j]!, c.indexOf(x)));
       const g = groups ? groups[i]! : 0;
       const prev = per.get(g);
       if (prev === undefined || ki > prev) per.set(g, ki);
@@ -347,7 +348,7 @@ class Search {
     // The answer is in [lo, hi]; hi meets the target.
     let lo = 0, hi = ks[j]!;
     const g = this.guess(set, ks, j);
-    if (g !== undefined && g >= lo && g <= hi) {
+    if (g !== undefined) {
       // From the guess, gallop toward the answer (1, 2, 4… steps): a guess off by a few steps (a
       // rounded score's plateau) costs a few checks, not a bisection of the whole range. A guess
       // at hi needs no check: hi meets the target.
@@ -548,8 +549,8 @@ function starTarget(model: Model, si: number, fast: boolean): Target {
   const star = model.stars[si]!;
   let t = starTargets.get(star);
   if (!t) starTargets.set(star, (t = {}));
-  const key = fast ? "fast" : "exact";
-  return (t[key] ??= { met: starMet(model, si, fast), margins: fast ? marginsOf(star) : NO_MARGINS });
+  const made = () => ({ met: starMet(model, si, fast), margins: fast ? marginsOf(star) : NO_MARGINS });
+  return fast ? (t.fast ??= made()) : (t.exact ??= made());
 }
 
 /** The margins of a star's comparisons (computed once per star). */
@@ -631,7 +632,7 @@ function slotsOf(model: Model, si: number): readonly number[] | null {
       if (f.maxFact) set.add(f.maxFact.slot);
       if (f.minFact) set.add(f.minFact.slot);
     }
-    slots = vetoed ? null : [...set].sort((a, b) => a - b);
+    slots = vetoed ? null : [...set];
     adviceSlots.set(star, slots);
   }
   return slots;
@@ -641,14 +642,9 @@ function slotsOf(model: Model, si: number): readonly number[] | null {
 function adviceKey(model: Model, si: number, frame: readonly unknown[]): string | undefined {
   const slots = slotsOf(model, si);
   if (!slots) return undefined;
-  let key = "";
-  for (let k = 0; k < slots.length; k++) {
-    const v = frame[slots[k]!];
-    // Booleans, scaled integers, enum strings and lists of ids: each written so no two differ in text.
-    key += v === undefined ? "~" : Array.isArray(v) ? `[${v.join("\u0002")}]` : typeof v === "string" ? `"${v}` : String(v);
-    key += "\u0001";
-  }
-  return key;
+  // Booleans, scaled integers, enum strings and lists of ids as JSON (a missing value as nothing):
+  // no two lists of values give the same text.
+  return slots.map((s) => JSON.stringify(frame[s])).join("\u0001");
 }
 
 /** What it would take to lift the rating to the next value, or undefined at the top. */
@@ -692,7 +688,8 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
     margins = all;
   }
   // A cap (veto) below the target: nothing else helps.
-  const caps = (d.applied ?? []).filter((v) => (v.effect === "capLevel" && typeof to === "number" && v.cap !== undefined && v.cap < to) || v.effect === "disqualify");
+  // Only a capLevel veto has a cap, and only on a numeric rating (compile refuses one on grades).
+  const caps = (d.applied ?? []).filter((v) => (v.cap !== undefined && v.cap < (to as number)) || v.effect === "disqualify");
   if (caps.length) return freeze({ to, changes: freeze([]), blockedBy: freeze(caps.map((v) => v.id)) });
   if (reached(cappedValue(d, d.rawValue).value)) return freeze({ to, changes: freeze([]), blockedBy: freeze([...cohortRules]) });
   // A star count with nothing but stars in play (no veto applied or conditional, no event, the
@@ -729,16 +726,15 @@ function cheapestOneFact(d: Decided): FactChange | undefined {
   let best: Pick | undefined;
   let change: FactChange | undefined;
   for (let i = 0; i < d.stars.length; i++) {
-    if (d.stars[i]!.earned) continue;
+    // Undefined for an earned star.
     const n = nextStarAt(d, d.stars, i, NO_RULES);
     if (!n || n.changes.length !== 1) continue;
     const ch = n.changes[0]!;
-    const c = cands.find((x) => x.fact.id === ch.fact);
-    const k = c ? gridIndexOf(c, ch.to) : -1;
-    // The advice and this subject's candidates disagree: leave it to the search.
-    if (k < 0) return undefined;
-    const p: Pick = { set: [c!], ks: [k] };
-    if (!best || cheaper(p, best) || (!cheaper(best, p) && c!.index < best.set[0]!.index)) {
+    // The star's advice was made (or remembered) from the same values of the facts it reads, so
+    // its fact is one of these candidates, and its value one on the candidate's grid.
+    const c = cands.find((x) => x.fact.id === ch.fact)!;
+    const p: Pick = { set: [c], ks: [gridIndexOf(c, ch.to)] };
+    if (!best || cheaper(p, best) || (!cheaper(best, p) && c.index < best.set[0]!.index)) {
       best = p;
       change = ch;
     }
@@ -746,12 +742,9 @@ function cheapestOneFact(d: Decided): FactChange | undefined {
   return change;
 }
 
-/** The grid index of a candidate's value as an answer shows it, or -1. */
+/** The grid index of a fast candidate's value as an answer shows it (a boolean's one value is index 0). */
 function gridIndexOf(c: Candidate, shown: unknown): number {
-  if (c instanceof BoolCandidate) return shown === !c.now ? 0 : -1;
-  if (!(c instanceof IntCandidate) || typeof shown !== "number") return -1;
-  const k = c.indexOf(Math.round(shown * c.fact.fast!.pow));
-  return c.shown(k) === shown ? k : -1;
+  return c instanceof IntCandidate ? c.indexOf(Math.round((shown as number) * c.fact.fast!.pow)) : 0;
 }
 
 const NO_RULES: readonly string[] = freeze([]);
