@@ -20,6 +20,22 @@ function ruleset(): RulesetSource {
 }
 const ALL = { meetings: 12, lessons: true, dues: true, serviceScore: 95, satisfaction: 1 };
 
+/**
+ * The checks `nextStar` takes for a branch with 5 meetings and a service score of 50, asserting
+ * its advice: 服务星 at 80, 稳健星 at 60.
+ */
+function countingAdvice(s: ReturnType<typeof compile>): () => number {
+  return () => {
+    const r = ok(s.evaluate({ id: "s", facts: { ...ALL, meetings: 5, serviceScore: 50 } }));
+    const before = searchStats.probes;
+    expect(r.remediation.nextStar.map((n) => [n.star, n.changes])).toEqual([
+      ["service", [{ fact: "serviceScore", from: 50, to: 80 }]],
+      ["careful", [{ fact: "serviceScore", from: 50, to: 60 }]],
+    ]);
+    return searchStats.probes - before;
+  };
+}
+
 describe("a conditional veto during the advice search", () => {
   it("does not block another star: 服务星 from 50 → 80 with one meeting, though 80 would cancel 稳健星", () => {
     const s = compile(ruleset());
@@ -30,17 +46,7 @@ describe("a conditional veto during the advice search", () => {
     expect(next.find((n) => n.star === "careful")).toEqual({ star: "careful", changes: [], unreachable: true });
   });
   it("leaves another star's advice remembered, and its own star's not: 6 checks, then 3 for the same facts", () => {
-    const s = compile(ruleset());
-    const facts = { ...ALL, meetings: 5, serviceScore: 50 };
-    const count = () => {
-      const r = ok(s.evaluate({ id: "s", facts }));
-      const before = searchStats.probes;
-      expect(r.remediation.nextStar.map((n) => [n.star, n.changes])).toEqual([
-        ["service", [{ fact: "serviceScore", from: 50, to: 80 }]],
-        ["careful", [{ fact: "serviceScore", from: 50, to: 60 }]],
-      ]);
-      return searchStats.probes - before;
-    };
+    const count = countingAdvice(compile(ruleset()));
     // 服务星: 100 (met), the guess 80 (met), 79.99 (not): 3. 稳健星: 100, 60, 59.99: 3.
     expect(count()).toBe(6);
     // Again: 服务星 is remembered (no veto concerns it); 稳健星, whose veto reads the meetings, is searched again.
@@ -67,15 +73,7 @@ describe("which vetoes keep a star's advice from being remembered", () => {
         r.vetoes.push({ id: "unloved", label: label("群众不满", "unloved"), effect: "cancelStar", star: "careful", when: "satisfaction < 0.5 and serviceScore >= 60", source });
       }),
     );
-    const count = () => {
-      const r = ok(s.evaluate({ id: "s", facts: { ...ALL, meetings: 5, serviceScore: 50 } }));
-      const before = searchStats.probes;
-      expect(r.remediation.nextStar.map((n) => [n.star, n.changes])).toEqual([
-        ["service", [{ fact: "serviceScore", from: 50, to: 80 }]],
-        ["careful", [{ fact: "serviceScore", from: 50, to: 60 }]],
-      ]);
-      return searchStats.probes - before;
-    };
+    const count = countingAdvice(s);
     // 服务星: 100 (met), the guess 80 (met), 79.99 (not): 3. 稳健星 over meetings and the score: both at
     // their furthest (met), meetings alone (12, score 50: not), the score alone (100: met), its guess
     // 60 (met; meetings − 3 is 2 at both ends, no crossing), 59.99 (not): 5.
