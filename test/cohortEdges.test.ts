@@ -153,6 +153,23 @@ describe("what a scheme keeps between cohorts: shared, and bounded", () => {
     expect(model.quotaEntries.size).toBe(88);
   });
 
+  it("cohorts of one size share their rank objects and quota reasons; a pool of another size words its own", () => {
+    // 20 five-star organizations, o019 the best (16 + 1.9): 3 keep five stars (15 % of 20), o016 ranks 4th.
+    const model = buildModel(rulesets["qianjin/organization"]);
+    const [a, b] = [evaluateCohort(model, allFive(20), undefined), evaluateCohort(model, allFive(20), undefined)];
+    const rankOf = (c: typeof a, i: number) => ok(c.results[i]!).rank;
+    expect(rankOf(a, 19)).toEqual({ by: "total", position: 1, of: 20 });
+    expect(rankOf(b, 19)).toBe(rankOf(a, 19));
+    expect(a.adjustments[0]).toEqual({
+      id: "o016", from: 5, to: 4, rule: "quota.fiveStar", tie: false, applied: true,
+      reason: { zh: "5星级占比不超过15%：名额3个（20×15%取整），排名第4，降为4星级", en: "quota fiveStar: at most 15% of 20 may hold 5 (cap 3); ranked 4 of 20 by total: demoted to 4" },
+    });
+    expect(b.adjustments[0]!.reason).toBe(a.adjustments[0]!.reason);
+    // 19 five-star and one three-star: the same size and cap, a pool of 19; o015 ranks 4th of them.
+    const c = evaluateCohort(model, [...allFive(19), org("o999", 3)], undefined);
+    expect([c.adjustments[0]!.id, c.adjustments[0]!.reason.en]).toEqual(["o015", "quota fiveStar: at most 15% of 20 may hold 5 (cap 3); ranked 4 of 19 by total: demoted to 4"]);
+  });
+
   it("trace arrays shared by content stay at most 256 (and are shared: more than one kept)", () => {
     const model = buildModel(rulesets["qianjin/organization"]);
     for (let n = 20; n < 320; n++) evaluateCohort(model, allFive(n), undefined);

@@ -171,7 +171,7 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     position[i] = j > 0 && keys.compare(i, order[j - 1]!) === 0 ? position[order[j - 1]!]! : j + 1;
   }
 
-  const ranks: ({ readonly by: string; readonly position: number; readonly of: number } | undefined)[] = new Array(n + 1);
+  const ranks = rankTable(model, n);
   // Counts per rating: numeric ratings by value − min in an array, grades by name.
   const r = model.rating;
   const numericCounts = r.kind === "grades" ? undefined : new Array<number>(r.max - model.ratingMin + 1).fill(0);
@@ -205,6 +205,23 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
 }
 
 const EMPTY_PAYMENTS: readonly never[] = freeze([]);
+
+type Rank = NonNullable<CohortChange["rank"]>;
+/** Each scheme's rank objects per cohort size, for small cohorts (filled as positions occur). */
+const rankTables = new WeakMap<Model, Map<number, (Rank | undefined)[]>>();
+/** The largest cohort whose rank objects a scheme keeps, and how many sizes it keeps. */
+const RANKS_UP_TO = 1024, RANK_SIZES = 64;
+/**
+ * The frozen `{ by, position, of }` of each position in a cohort of n (`by` is the scheme's):
+ * one table per size, so cohorts of the same size (a simulation's editions, a county's yearly
+ * run) share their rank objects as tied rows do. Larger cohorts get a table of their own.
+ */
+function rankTable(model: Model, n: number): (Rank | undefined)[] {
+  if (n > RANKS_UP_TO) return new Array<Rank | undefined>(n + 1);
+  let bySize = rankTables.get(model);
+  if (!bySize) rankTables.set(model, (bySize = new Map()));
+  return bySize.get(n) ?? remember(bySize, n, new Array<Rank | undefined>(n + 1), RANK_SIZES);
+}
 
 /** A quota's share as a fraction of integers (num / 10^k) and as text, worked out once per quota. */
 const shares = new WeakMap<object, { num: number; den: number; text: string }>();
@@ -347,12 +364,20 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
     // Kept: positions before keepTo, except the tied run under demoteTied.
     const keepTo = tied && c.tiePolicy === "keepTied" ? tieTo : cap;
     const shareText = share.text;
-    // The reason's words around the rank, made once per quota (a city has tens of thousands of demotions).
-    const zhHead = `${q.rating}星级占比不超过${shareText}：名额${cap}个（${n}×${shareText}取整），排名第`;
-    const enHead = `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap}); ranked `;
-    const enOf = ` of ${sorted.length} by ${c.rankBy?.id ?? "rating"}`;
-    const zhTail = [`，降为${q.demoteTo}星级`, `（并列），降为${q.demoteTo}星级`, "（并列），并列保留，超出名额"];
-    const enTail = [`: demoted to ${q.demoteTo}`, `, tied: demoted to ${q.demoteTo}`, ", tied: kept over the cap (keepTied)"];
+    // The reason's words around the rank, made once per quota (a city has tens of thousands of
+    // demotions), and only when a reason is not already kept for this quota, size, cap and pool.
+    let words: { zhHead: string; enHead: string; enOf: string; zhTail: string[]; enTail: string[] } | undefined;
+    const reasonOf = (p: number, kind: number): Bilingual => {
+      const w = (words ??= {
+        zhHead: `${q.rating}星级占比不超过${shareText}：名额${cap}个（${n}×${shareText}取整），排名第`,
+        enHead: `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap}); ranked `,
+        enOf: ` of ${sorted.length} by ${c.rankBy?.id ?? "rating"}`,
+        zhTail: [`，降为${q.demoteTo}星级`, `（并列），降为${q.demoteTo}星级`, "（并列），并列保留，超出名额"],
+        enTail: [`: demoted to ${q.demoteTo}`, `, tied: demoted to ${q.demoteTo}`, ", tied: kept over the cap (keepTied)"],
+      });
+      return freeze({ zh: w.zhHead + (p + 1) + w.zhTail[kind]!, en: w.enHead + (p + 1) + w.enOf + w.enTail[kind]! });
+    };
+    const reasons = reasonTable(model, n, `${q.id}|${n}|${cap}|${sorted.length}`);
     // One entry per outcome, shared by every row it demoted (and every cohort of this size), so their traces intern.
     const traced = quotaEntries(model, q, n, cap, shareText);
     for (let p = 0; p < sorted.length; p++) {
@@ -361,10 +386,8 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
       const kept = p < keepTo && !(isTied && c.tiePolicy === "demoteTied");
       const overCap = c.tiePolicy === "keepTied" && isTied && p >= cap;
       if (kept && !overCap) continue;
-      const reason: Bilingual = freeze({
-        zh: zhHead + (p + 1) + zhTail[overCap ? 2 : isTied ? 1 : 0]!,
-        en: enHead + (p + 1) + enOf + enTail[overCap ? 2 : isTied ? 1 : 0]!,
-      });
+      const kind = overCap ? 2 : isTied ? 1 : 0;
+      const reason = reasons ? (reasons[p * 3 + kind] ??= reasonOf(p, kind)) : reasonOf(p, kind);
       const applied = enforce && !overCap;
       out.push({ id: ids[i]!, from: q.rating, to: overCap ? q.rating : q.demoteTo, rule: `quota.${q.id}`, reason, tie: isTied, applied });
       if (overCap) continue;
@@ -375,6 +398,20 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
       }
     }
   }
+}
+
+/** Each scheme's quota reasons of small cohorts, by quota, size, cap and pool; at `p * 3 + kind`. */
+const reasonTables = new WeakMap<Model, Map<string, (Bilingual | undefined)[]>>();
+/**
+ * The reasons a quota gives in cohorts of n with this cap and pool (the reason names the rank, so
+ * one per position and kind: demoted, tied and demoted, kept over the cap), shared by cohorts
+ * alike, as their rank objects are; undefined for cohorts past {@link RANKS_UP_TO}.
+ */
+function reasonTable(model: Model, n: number, key: string): (Bilingual | undefined)[] | undefined {
+  if (n > RANKS_UP_TO) return undefined;
+  let byKey = reasonTables.get(model);
+  if (!byKey) reasonTables.set(model, (byKey = new Map()));
+  return byKey.get(key) ?? remember(byKey, key, [], SHARED_TRACES);
 }
 
 /** Row indexes already by score (best first), put in id order (code units) where scores are equal. */
