@@ -170,6 +170,14 @@ describe("what a scheme keeps between cohorts: shared, and bounded", () => {
     expect([c.adjustments[0]!.id, c.adjustments[0]!.reason.en]).toEqual(["o015", "quota fiveStar: at most 15% of 20 may hold 5 (cap 3); ranked 4 of 19 by total: demoted to 4"]);
   });
 
+  it("shared up to 1,024 rows; a cohort of 1,025 makes its own rank objects and reasons (a city's would fill the table)", () => {
+    const model = buildModel(rulesets["qianjin/organization"]);
+    const twice = (n: number) => [evaluateCohort(model, allFive(n), undefined), evaluateCohort(model, allFive(n), undefined)] as const;
+    const same = ([a, b]: ReturnType<typeof twice>) => [ok(a.results[0]!).rank === ok(b.results[0]!).rank, a.adjustments[0]!.reason === b.adjustments[0]!.reason];
+    expect(same(twice(1024))).toEqual([true, true]);
+    expect(same(twice(1025))).toEqual([false, false]);
+  });
+
   it("trace arrays shared by content stay at most 256 (and are shared: more than one kept)", () => {
     const model = buildModel(rulesets["qianjin/organization"]);
     for (let n = 20; n < 320; n++) evaluateCohort(model, allFive(n), undefined);
