@@ -37,6 +37,7 @@ function ruleset(edit: (r: any) => void = () => {}): RulesetSource {
       b: int("b", 12), e1: int("e1", 12), e2: int("e2", 12),
       m1: int("m1", 100), m2: int("m2", 100),
       d: int("d", 12),
+      kind: { type: "enum", values: { a: label("甲", "a"), b: label("乙", "b") }, label: label("kind", "kind"), source }, k2: int("k2", 10),
     });
     r.stars.push(
       star("orPQ", "p >= 10 or q >= 1"),
@@ -57,6 +58,7 @@ function ruleset(edit: (r: any) => void = () => {}): RulesetSource {
       star("pairM", "m1 + m2 >= 150"),
       star("dTen", "d >= 10"),
       star("dSix", "d >= 6"),
+      star("kindA", 'kind == "a"', "k2 >= 5"),
     );
     edit(r);
   });
@@ -66,7 +68,7 @@ function ruleset(edit: (r: any) => void = () => {}): RulesetSource {
 const ALL = {
   meetings: 12, lessons: true, dues: true, serviceScore: 95, satisfaction: 1,
   p: 10, q: 10, r: 10, s: 10, z: 10, a2: 12, g: 12, dd: 0, du: 10, cc: 12, u: 10, w: 10.125, neg: 10,
-  x1: 10, x2: 10, y1: 0, y2: 0, b: 12, e1: 12, e2: 12, m1: 100, m2: 100, d: 12,
+  x1: 10, x2: 10, y1: 0, y2: 0, b: 12, e1: 12, e2: 12, m1: 100, m2: 100, d: 12, kind: "a", k2: 10,
 };
 /** serviceScore with three decimals (still earned) takes a subject to the exact path. */
 const EXACT = { serviceScore: "95.125" };
@@ -197,6 +199,11 @@ describe("advice remembered per values of the facts a star reads", () => {
     expect(search(s, { m1: 12, m2: 3 }).advice).toEqual([{ star: "pairM", changes: [{ fact: "m1", from: 12, to: 50 }, { fact: "m2", from: 3, to: 100 }] }]);
     // The same values again: remembered, no check.
     expect(search(s, { m1: 1, m2: 23, serviceScore: 90 })).toEqual({ advice: [{ star: "pairM", changes: [{ fact: "m1", from: 1, to: 50 }, { fact: "m2", from: 23, to: 100 }] }], checks: 0 });
+  });
+  it("an enum's values are different values: kind b is out of reach (effort does not move it), kind a needs k2 2 → 5", () => {
+    const s = compile(ruleset());
+    expect(search(s, { kind: "b", k2: 2 }).advice).toEqual([{ star: "kindA", changes: [], unreachable: true }]);
+    expect(search(s, { kind: "a", k2: 2 }).advice).toEqual([{ star: "kindA", changes: [{ fact: "k2", from: 2, to: 5 }] }]);
   });
   it("one star asked on both paths, either first: each path its own target (g 3 → 4)", () => {
     const answer = [{ star: "strict", changes: [{ fact: "g", from: 3, to: 4 }] }];
