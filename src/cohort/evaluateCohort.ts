@@ -1,7 +1,7 @@
 import { Q } from "../_lib/decimal.js";
 import { remember } from "../_lib/remember.js";
 import { frozenError, subjectError } from "../words/subjectErrors.js";
-import type { CCohort, CohortTrace, Model } from "../compile/model.js";
+import type { CCohort, CohortTrace, Model, QuotaReasons } from "../compile/model.js";
 import { cappedValue, cohortTraceOf, decide, decideSubject, factExact, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
 import { KeyColumn } from "./rankKey.js";
 import type { Bilingual, Result, StarResult, TraceEntry, ParameterOverride } from "../evaluate/types.js";
@@ -206,21 +206,16 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
 
 const EMPTY_PAYMENTS: readonly never[] = freeze([]);
 
-type Rank = NonNullable<CohortChange["rank"]>;
-/** Each scheme's rank objects per cohort size, for small cohorts (filled as positions occur). */
-const rankTables = new WeakMap<Model, Map<number, (Rank | undefined)[]>>();
-/** The largest cohort whose rank objects a scheme keeps, and how many sizes it keeps. */
-const RANKS_UP_TO = 1024, RANK_SIZES = 64;
+/** The largest cohort whose rank objects and quota reasons a scheme keeps, and how many sizes. */
+const SHARED_UP_TO = 1024, RANK_SIZES = 64;
 /**
  * The frozen `{ by, position, of }` of each position in a cohort of n (`by` is the scheme's):
  * one table per size, so cohorts of the same size (a simulation's editions, a county's yearly
  * run) share their rank objects as tied rows do. Larger cohorts get a table of their own.
  */
-function rankTable(model: Model, n: number): (Rank | undefined)[] {
-  if (n > RANKS_UP_TO) return new Array<Rank | undefined>(n + 1);
-  let bySize = rankTables.get(model);
-  if (!bySize) rankTables.set(model, (bySize = new Map()));
-  return bySize.get(n) ?? remember(bySize, n, new Array<Rank | undefined>(n + 1), RANK_SIZES);
+function rankTable(model: Model, n: number): (CohortChange["rank"] | undefined)[] {
+  if (n > SHARED_UP_TO) return new Array(n + 1);
+  return model.cohortRanks.get(n) ?? remember(model.cohortRanks, n, new Array(n + 1), RANK_SIZES);
 }
 
 /** A quota's share as a fraction of integers (num / 10^k) and as text, worked out once per quota. */
@@ -364,20 +359,7 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
     // Kept: positions before keepTo, except the tied run under demoteTied.
     const keepTo = tied && c.tiePolicy === "keepTied" ? tieTo : cap;
     const shareText = share.text;
-    // The reason's words around the rank, made once per quota (a city has tens of thousands of
-    // demotions), and only when a reason is not already kept for this quota, size, cap and pool.
-    let words: { zhHead: string; enHead: string; enOf: string; zhTail: string[]; enTail: string[] } | undefined;
-    const reasonOf = (p: number, kind: number): Bilingual => {
-      const w = (words ??= {
-        zhHead: `${q.rating}星级占比不超过${shareText}：名额${cap}个（${n}×${shareText}取整），排名第`,
-        enHead: `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap}); ranked `,
-        enOf: ` of ${sorted.length} by ${c.rankBy?.id ?? "rating"}`,
-        zhTail: [`，降为${q.demoteTo}星级`, `（并列），降为${q.demoteTo}星级`, "（并列），并列保留，超出名额"],
-        enTail: [`: demoted to ${q.demoteTo}`, `, tied: demoted to ${q.demoteTo}`, ", tied: kept over the cap (keepTied)"],
-      });
-      return freeze({ zh: w.zhHead + (p + 1) + w.zhTail[kind]!, en: w.enHead + (p + 1) + w.enOf + w.enTail[kind]! });
-    };
-    const reasons = reasonTable(model, n, `${q.id}|${n}|${cap}|${sorted.length}`);
+    const said = quotaReasons(model, q, n, cap, sorted.length, shareText, c.rankBy?.id ?? "rating");
     // One entry per outcome, shared by every row it demoted (and every cohort of this size), so their traces intern.
     const traced = quotaEntries(model, q, n, cap, shareText);
     for (let p = 0; p < sorted.length; p++) {
@@ -386,8 +368,7 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
       const kept = p < keepTo && !(isTied && c.tiePolicy === "demoteTied");
       const overCap = c.tiePolicy === "keepTied" && isTied && p >= cap;
       if (kept && !overCap) continue;
-      const kind = overCap ? 2 : isTied ? 1 : 0;
-      const reason = reasons ? (reasons[p * 3 + kind] ??= reasonOf(p, kind)) : reasonOf(p, kind);
+      const reason = reasonAt(said, p, overCap ? 2 : isTied ? 1 : 0);
       const applied = enforce && !overCap;
       out.push({ id: ids[i]!, from: q.rating, to: overCap ? q.rating : q.demoteTo, rule: `quota.${q.id}`, reason, tie: isTied, applied });
       if (overCap) continue;
@@ -400,18 +381,33 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
   }
 }
 
-/** Each scheme's quota reasons of small cohorts, by quota, size, cap and pool; at `p * 3 + kind`. */
-const reasonTables = new WeakMap<Model, Map<string, (Bilingual | undefined)[]>>();
 /**
- * The reasons a quota gives in cohorts of n with this cap and pool (the reason names the rank, so
- * one per position and kind: demoted, tied and demoted, kept over the cap), shared by cohorts
- * alike, as their rank objects are; undefined for cohorts past {@link RANKS_UP_TO}.
+ * A quota's words around the rank in a cohort of n with this cap and pool (made once per quota,
+ * size, cap and pool: a city has tens of thousands of demotions), kept by the scheme with the
+ * reasons themselves for cohorts up to {@link SHARED_UP_TO}, shared as their rank objects are.
  */
-function reasonTable(model: Model, n: number, key: string): (Bilingual | undefined)[] | undefined {
-  if (n > RANKS_UP_TO) return undefined;
-  let byKey = reasonTables.get(model);
-  if (!byKey) reasonTables.set(model, (byKey = new Map()));
-  return byKey.get(key) ?? remember(byKey, key, [], SHARED_TRACES);
+function quotaReasons(model: Model, q: CCohort["quotas"][number], n: number, cap: number, pool: number, shareText: string, by: string): QuotaReasons {
+  const key = `${q.id}|${n}|${cap}|${pool}`;
+  const kept = n <= SHARED_UP_TO ? model.quotaReasons.get(key) : undefined;
+  if (kept) return kept;
+  const made: QuotaReasons = {
+    zhHead: `${q.rating}星级占比不超过${shareText}：名额${cap}个（${n}×${shareText}取整），排名第`,
+    enHead: `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap}); ranked `,
+    enOf: ` of ${pool} by ${by}`,
+    zhTail: [`，降为${q.demoteTo}星级`, `（并列），降为${q.demoteTo}星级`, "（并列），并列保留，超出名额"],
+    enTail: [`: demoted to ${q.demoteTo}`, `, tied: demoted to ${q.demoteTo}`, ", tied: kept over the cap (keepTied)"],
+    reasons: n <= SHARED_UP_TO ? [] : undefined,
+  };
+  return n <= SHARED_UP_TO ? remember(model.quotaReasons, key, made, SHARED_TRACES) : made;
+}
+
+/** The reason of the quota's p-th ranked subject: 0 demoted, 1 tied and demoted, 2 kept over the cap (tied). */
+function reasonAt(w: QuotaReasons, p: number, kind: number): Bilingual {
+  const kept = w.reasons?.[p * 3 + kind];
+  if (kept) return kept;
+  const reason = freeze({ zh: w.zhHead + (p + 1) + w.zhTail[kind]!, en: w.enHead + (p + 1) + w.enOf + w.enTail[kind]! });
+  if (w.reasons) w.reasons[p * 3 + kind] = reason;
+  return reason;
 }
 
 /** Row indexes already by score (best first), put in id order (code units) where scores are equal. */

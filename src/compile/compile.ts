@@ -387,6 +387,8 @@ export class Builder implements BuildContext {
       cohortTraces: new Map(),
       cohortTraceRoots: new Map(),
       quotaEntries: new Map(),
+      cohortRanks: new Map(),
+      quotaReasons: new Map(),
       boundedFacts: freeze(facts.filter((f) => f.maxFact || f.minFact)),
       conditionalFacts: facts.some((f) => f.requiredWhen),
       scoreTrace: freeze(scores.map((sc) => this.reading(this.trace(`scores.${sc.id}`, [...sc.path], "computed (the value is in scores)", sc.provenance), [sc.id, ...(this.scoreNames.get(sc.id) ?? [])]))),

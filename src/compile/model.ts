@@ -1,7 +1,7 @@
 import type { Q } from "../_lib/decimal.js";
 import type { ExactFn } from "../expr/exact.js";
 import type { FastFn, FastNumResult } from "../expr/fast.js";
-import type { Bilingual, ParameterOverride, Provenance, RatingResult, StarResult, TierResult, TraceEntry, VetoResult, StepResult } from "../evaluate/types.js";
+import type { Bilingual, Evaluation, ParameterOverride, Provenance, RatingResult, StarResult, TierResult, TraceEntry, VetoResult, StepResult } from "../evaluate/types.js";
 import type { RulesetSource } from "../ruleset/schema.js";
 import type { Override } from "./extend.js";
 
@@ -261,6 +261,10 @@ export interface Model {
   readonly cohortTraceRoots: Map<TraceEntry, CohortTrace>;
   /** A quota's two trace entries (not tied, tied at the cut) per cohort size and cap. */
   readonly quotaEntries: Map<string, readonly [TraceEntry, TraceEntry]>;
+  /** Frozen rank objects `{ by, position, of }` by position, per size of small cohort (bounded). */
+  readonly cohortRanks: Map<number, (Evaluation["rank"] | undefined)[]>;
+  /** A quota's reason words, and its reasons by position and kind, per size, cap and pool of small cohort (bounded). */
+  readonly quotaReasons: Map<string, QuotaReasons>;
   /** The last asOf checked, so a cohort sharing one asOf parses it once. */
   readonly lastAsOf: { value: string | undefined };
   /** Facts with a bound that is another fact. */
@@ -296,4 +300,19 @@ export interface CohortTrace {
   readonly rules: readonly string[];
   /** The arrays one entry longer, by that entry object. */
   readonly next: Map<TraceEntry, CohortTrace>;
+}
+
+/**
+ * What a quota writes in a cohort of a given size, cap and pool: the words around the rank (made
+ * once) and, where kept, each reason at `position × 3 + kind` (demoted, tied and demoted, kept
+ * over the cap).
+ */
+export interface QuotaReasons {
+  readonly zhHead: string;
+  readonly enHead: string;
+  readonly enOf: string;
+  readonly zhTail: readonly string[];
+  readonly enTail: readonly string[];
+  /** Undefined for a cohort too large to keep its reasons (they are made per row). */
+  readonly reasons: (Bilingual | undefined)[] | undefined;
 }

@@ -549,8 +549,7 @@ function starTarget(model: Model, si: number, fast: boolean): Target {
   const star = model.stars[si]!;
   let t = starTargets.get(star);
   if (!t) starTargets.set(star, (t = {}));
-  const made = () => ({ met: starMet(model, si, fast), margins: fast ? marginsOf(star) : NO_MARGINS });
-  return fast ? (t.fast ??= made()) : (t.exact ??= made());
+  return fast ? (t.fast ??= { met: starMet(model, si, true), margins: marginsOf(star) }) : (t.exact ??= { met: starMet(model, si, false), margins: NO_MARGINS });
 }
 
 /** The margins of a star's comparisons (computed once per star). */
