@@ -77,6 +77,18 @@ describe("nextStar / nextLevel — rushan/member", () => {
     expect(json.remediation.nextStar.map((n: { star: string }) => n.star)).toEqual(["orgAwareness", "exemplar"]);
     expect(json.remediation.nextLevel).toEqual({ to: 9, changes: [{ fact: "orgLifeScore", from: 6, to: 6.01 }] });
   });
+
+  it("results of interleaved evaluations keep their own options (results of one run share them)", () => {
+    const m = { id: "m", facts: { ...ALL_MEMBER_BOOLEANS, orgLifeScore: 6, surveySatisfied: 9, surveyValid: 10 } };
+    const a = member.evaluate(m, { advice: true, asOf: "2024-12-31" });
+    const b = member.evaluate(m, { asOf: "2025-12-31" });
+    const c = member.evaluate(m, { advice: true });
+    const d = member.evaluate(m, { advice: true, asOf: "2024-12-31" });
+    const keys = (r: unknown) => Object.keys(JSON.parse(JSON.stringify(r)).remediation);
+    expect([a, b, c, d].map(keys)).toEqual([["steps", "nextStar", "nextLevel"], ["steps"], ["steps", "nextStar", "nextLevel"], ["steps", "nextStar", "nextLevel"]]);
+    expect(ok(b).remediation.nextLevel).toEqual({ to: 9, changes: [{ fact: "orgLifeScore", from: 6, to: 6.01 }] });
+    expect(keys(b)).toEqual(["steps", "nextLevel"]);
+  });
 });
 
 describe("nextStar — rushan/organization", () => {

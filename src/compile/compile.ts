@@ -379,6 +379,7 @@ export class Builder implements BuildContext {
       procedure,
       fast: this.allFast,
       lastAsOf: { value: undefined },
+      adviceContexts: [],
       ratingDeps: rating.kind === "starCount" ? [...new Set(stars.flatMap((st) => st.deps))].sort((a, b) => a - b) : (this.scoreDeps.get(rating.score.id) ?? []),
       cohort,
       events,

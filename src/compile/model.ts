@@ -267,6 +267,12 @@ export interface Model {
   readonly quotaReasons: Map<string, QuotaReasons>;
   /** The last asOf checked, so a cohort sharing one asOf parses it once. */
   readonly lastAsOf: { value: string | undefined };
+  /**
+   * The contexts results' advice is decided under (see `AdviceContext` in evaluate.ts), the last
+   * one per path and advice flag: the results of one run share it instead of each keeping its
+   * own copy of the model, path, date and flag.
+   */
+  readonly adviceContexts: object[];
   /** Facts with a bound that is another fact. */
   readonly boundedFacts: readonly CFact[];
   /** Whether any fact is required only in some cases. */

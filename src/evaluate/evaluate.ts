@@ -438,80 +438,112 @@ class Remediation {
   /** The escalation steps that apply now. */
   readonly steps: readonly StepResult[];
   // What the search needs to decide again (not the first decision itself: a stored result keeps
-  // only the frame, so a city's results stay light).
-  readonly #model: Model;
+  // only the frame, so a city's results stay light). What the results of one run share (model,
+  // path, date, flag) is one shared context; what a search remembers is made when first read.
+  readonly #ctx: AdviceContext;
   readonly #id: string;
   readonly #frame: unknown[];
-  readonly #fast: boolean;
-  readonly #last: LastYear | undefined;
-  readonly #asOf: string | undefined;
-  readonly #events: readonly Downgrade[] | undefined;
   readonly #stars: readonly StarResult[];
   readonly #value: number | string;
   readonly #rules: readonly string[];
-  readonly #advice: boolean;
-  #nextStar: readonly NextStar[] | undefined;
-  /** Advice per star index, as computed one at a time (undefined: not yet; null: earned). */
-  #perStar: (NextStar | null | undefined)[] | undefined;
-  #nextLevel: { v: NextLevel | undefined } | undefined;
+  #memo: AdviceMemo | undefined;
 
-  constructor(d: Decided, stars: readonly StarResult[], value: number | string, rules: readonly string[], steps: readonly StepResult[], advice: boolean) {
+  constructor(ctx: AdviceContext, id: string, frame: unknown[], stars: readonly StarResult[], value: number | string, rules: readonly string[], steps: readonly StepResult[]) {
     this.steps = steps;
-    this.#advice = advice;
-    this.#model = d.model;
-    this.#id = d.id;
-    this.#frame = d.frame;
-    this.#fast = d.fast;
-    this.#last = d.last;
-    this.#asOf = d.asOf;
-    this.#events = d.events;
+    this.#ctx = ctx;
+    this.#id = id;
+    this.#frame = frame;
     this.#stars = stars;
     this.#value = value;
     this.#rules = rules;
     freeze(this);
   }
-  /** The decision again, made once when advice is first asked for. */
-  #d: Decided | undefined;
-  #decided(): Decided {
-    return decide(this.#model, this.#id, this.#frame, this.#fast, this.#last, this.#asOf, this.#events);
+  #m(): AdviceMemo {
+    return (this.#memo ??= {});
   }
-  /** The decision, made only if the advice needs it (remembered advice does not). */
-  #lz: Lazy | undefined;
-  #lazy(): Lazy {
-    return (this.#lz ??= { model: this.#model, frame: this.#frame, fast: this.#fast, decide: () => (this.#d ??= this.#decided()) });
+  /** The decision again, made once when advice first needs it (remembered advice does not). */
+  #decided(): Decided {
+    const m = this.#m();
+    const c = this.#ctx;
+    return (m.d ??= decide(c.model, this.#id, this.#frame, c.fast, c.last, c.asOf, c.events));
+  }
+  #lazy(): Decided | Lazy {
+    const m = this.#m();
+    return m.d ?? (m.lz ??= { model: this.#ctx.model, frame: this.#frame, fast: this.#ctx.fast, decide: () => this.#decided() });
   }
   /** For each star not earned, the smallest change of facts that would earn it. */
   get nextStar(): readonly NextStar[] {
-    if (this.#nextStar === undefined) {
+    const m = this.#m();
+    if (m.nextStar === undefined) {
       const out: NextStar[] = [];
       for (let i = 0; i < this.#stars.length; i++) {
         const n = Remediation.starAt(this, i);
         if (n) out.push(n);
       }
-      this.#nextStar = freeze(out);
+      m.nextStar = freeze(out);
     }
-    return this.#nextStar;
+    return m.nextStar;
   }
   /** The advice on one star alone (undefined when it is earned), remembered; for hints that need only some stars. */
   static starAt(r: Remediation, i: number): NextStar | undefined {
-    const memo = (r.#perStar ??= new Array(r.#stars.length));
+    const memo = (r.#m().perStar ??= new Array(r.#stars.length));
     let n = memo[i];
-    if (n === undefined) memo[i] = n = nextStarAt(r.#d ?? r.#lazy(), r.#stars, i, r.#rules) ?? null;
+    if (n === undefined) memo[i] = n = nextStarAt(r.#lazy(), r.#stars, i, r.#rules) ?? null;
     return n ?? undefined;
   }
   /** The frame the result was decided on (for the values an explanation shows). */
   static frameOf(r: Remediation): { frame: readonly unknown[]; fast: boolean; model: Model } {
-    return { frame: r.#frame, fast: r.#fast, model: r.#model };
+    return { frame: r.#frame, fast: r.#ctx.fast, model: r.#ctx.model };
   }
   /** The smallest change that lifts the rating to the next value; undefined at the top. */
   get nextLevel(): NextLevel | undefined {
-    return (this.#nextLevel ??= { v: nextLevel((this.#d ??= this.#decided()), this.#value, this.#rules) }).v;
+    const m = this.#m();
+    return (m.nextLevel ??= { v: nextLevel(this.#decided(), this.#value, this.#rules) }).v;
   }
   toJSON(): { steps: readonly StepResult[]; nextStar?: readonly NextStar[]; nextLevel?: NextLevel } {
-    const star = this.#advice || this.#nextStar !== undefined ? this.nextStar : undefined;
-    const level = this.#advice || this.#nextLevel !== undefined ? this.nextLevel : undefined;
+    const all = this.#ctx.advice;
+    const star = all || this.#memo?.nextStar !== undefined ? this.nextStar : undefined;
+    const level = all || this.#memo?.nextLevel !== undefined ? this.nextLevel : undefined;
     return { steps: this.steps, ...(star ? { nextStar: star } : {}), ...(level ? { nextLevel: level } : {}) };
   }
+}
+
+/**
+ * What a result's advice is decided under besides its own frame: the model, the path, last year,
+ * the date, events and whether the evaluation asked for advice. Results without history or
+ * events share one per scheme, path, date and flag (`model.adviceContexts`).
+ */
+interface AdviceContext {
+  readonly model: Model;
+  readonly fast: boolean;
+  readonly last: LastYear | undefined;
+  readonly asOf: string | undefined;
+  readonly events: readonly Downgrade[] | undefined;
+  readonly advice: boolean;
+}
+
+/** What a result's searches remember once run (undefined: not yet). */
+interface AdviceMemo {
+  nextStar?: readonly NextStar[];
+  /** Advice per star index, as computed one at a time (undefined: not yet; null: earned). */
+  perStar?: (NextStar | null | undefined)[];
+  nextLevel?: { v: NextLevel | undefined };
+  /** The decision made again, when advice needed it. */
+  d?: Decided;
+  /** The decision not yet made: remembered advice needs none. */
+  lz?: Lazy;
+}
+
+/** The advice context of a decision: the last one of its path and flag when it fits, else a new one (remembered when shareable). */
+function adviceContext(d: Decided, advice: boolean): AdviceContext {
+  const { model, fast, last, asOf, events } = d;
+  if (last !== undefined || events !== undefined) return freeze({ model, fast, last, asOf, events, advice });
+  const slot = (fast ? 2 : 0) + (advice ? 1 : 0);
+  const shared = model.adviceContexts[slot] as AdviceContext | undefined;
+  if (shared !== undefined && shared.asOf === asOf) return shared;
+  const ctx: AdviceContext = freeze({ model, fast, last, asOf, events, advice });
+  model.adviceContexts[slot] = ctx;
+  return ctx;
 }
 
 const NO_RULES: readonly string[] = freeze([]);
@@ -538,7 +570,7 @@ export function starAdvice(r: Evaluation, i: number): NextStar | undefined {
 
 function remediationOf(d: Decided, stars: readonly StarResult[], value: number | string, cohort: CohortChange | undefined, steps: readonly StepResult[], advice: boolean): Evaluation["remediation"] {
   const rules = cohort?.trace?.rules ?? NO_RULES;
-  return new Remediation(d, stars, value, rules, steps, advice);
+  return new Remediation(adviceContext(d, advice), d.id, d.frame, stars, value, rules, steps);
 }
 const NO_SCORES: Readonly<Record<string, string>> = freeze({});
 
