@@ -111,6 +111,16 @@ describe("nextStar / nextLevel — qianjin/organization", () => {
     expect(r.remediation.nextStar).toEqual([{ star: "professional", changes: [{ fact: "professional", from: 15.5, to: 16 }] }]);
     expect(r.remediation.nextLevel).toEqual({ to: 5, changes: [{ fact: "professional", from: 15.5, to: 16 }] });
   });
+  it("a star that reads one standard remembers its advice by that standard's value alone", () => {
+    const at = (professional: number | string, grid = 18) => ok(qianjin.evaluate({ id: "q", facts: { grid, regional: 16, professional, smartService: 20, standardizedOperation: 17 } }));
+    const a = at(15.5), b = at("15.9"), c = at(15.5, 17);
+    expect(a.remediation.nextStar[0]).toEqual({ star: "professional", changes: [{ fact: "professional", from: 15.5, to: 16 }] });
+    expect(b.remediation.nextStar[0]).toEqual({ star: "professional", changes: [{ fact: "professional", from: 15.9, to: 16 }] });
+    // The same value of the one fact it reads (another standard differs): the same advice object.
+    expect(c.remediation.nextStar[0]).toBe(a.remediation.nextStar[0]);
+    // The next level reads the stars' advice as the result remembers it.
+    expect(c.remediation.nextLevel).toEqual({ to: 5, changes: [{ fact: "professional", from: 15.5, to: 16 }] });
+  });
   it("the next level takes the standard closest to 16", () => {
     const r = ok(qianjin.evaluate({ id: "q", facts: { grid: 16, regional: 16, professional: 12, smartService: "15.9", standardizedOperation: 10 } }));
     expect(r.remediation.nextLevel).toEqual({ to: 3, changes: [{ fact: "smartService", from: 15.9, to: 16 }] });

@@ -498,7 +498,9 @@ class Remediation {
   /** The smallest change that lifts the rating to the next value; undefined at the top. */
   get nextLevel(): NextLevel | undefined {
     const m = this.#m();
-    return (m.nextLevel ??= { v: nextLevel(this.#decided(), this.#value, this.#rules) }).v;
+    // Without cohort rules the stars are the decided ones: the next level reads the stars' own
+    // advice as this result remembers it (a table's hint reads both).
+    return (m.nextLevel ??= { v: nextLevel(this.#decided(), this.#value, this.#rules, this.#rules.length ? undefined : (i) => Remediation.starAt(this, i)) }).v;
   }
   toJSON(): { steps: readonly StepResult[]; nextStar?: readonly NextStar[]; nextLevel?: NextLevel } {
     const all = this.#ctx.advice;

@@ -605,8 +605,8 @@ export interface Lazy {
 
 /** Distinct fact values remembered per star before its advice memo starts over. */
 const ADVICE_LIMIT = 8192;
-const adviceMemos = new WeakMap<CStar, Map<string, NextStar>>();
-function memoOf(star: CStar): Map<string, NextStar> {
+const adviceMemos = new WeakMap<CStar, Map<string | number, NextStar>>();
+function memoOf(star: CStar): Map<string | number, NextStar> {
   let m = adviceMemos.get(star);
   if (!m) adviceMemos.set(star, (m = new Map()));
   return m;
@@ -637,10 +637,18 @@ function slotsOf(model: Model, si: number): readonly number[] | null {
   return slots;
 }
 
-/** A fast frame's values at a star's advice slots as one string, or undefined when not remembered. */
-function adviceKey(model: Model, si: number, frame: readonly unknown[]): string | undefined {
+/**
+ * A fast frame's values at a star's advice slots as one key, or undefined when not remembered: a
+ * star that reads one number (a Qianjin standard) by the number itself, else one string.
+ */
+function adviceKey(model: Model, si: number, frame: readonly unknown[]): string | number | undefined {
   const slots = slotsOf(model, si);
   if (!slots) return undefined;
+  if (slots.length === 1) {
+    // A number is never equal to a string key: the two kinds of key cannot meet in the memo.
+    const v = frame[slots[0]!];
+    if (typeof v === "number") return v;
+  }
   // Scaled integers and booleans as text, an enum's string and a list of ids as JSON, a missing
   // value as nothing, each closed by \u0001 (which JSON escapes): no two lists of values give the
   // same text. JSON.stringify for every value would make remembered advice cost half again.
@@ -653,7 +661,7 @@ function adviceKey(model: Model, si: number, frame: readonly unknown[]): string 
 }
 
 /** What it would take to lift the rating to the next value, or undefined at the top. */
-export function nextLevel(d: Decided, value: number | string, cohortRules: readonly string[]): NextLevel | undefined {
+export function nextLevel(d: Decided, value: number | string, cohortRules: readonly string[], starAdvice?: (i: number) => NextStar | undefined): NextLevel | undefined {
   const m = d.model;
   const r = m.rating;
   let to: number | string;
@@ -669,6 +677,15 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
     if ((value as number) >= r.max) return undefined;
     to = (value as number) + 1;
     reached = (v) => (v as number) >= (to as number);
+  }
+  // A star count with nothing but stars in play (no veto applied or conditional, no event, the
+  // fast path): one more star is the cheapest star to earn, and counting stars decides a probe.
+  const onlyStars = r.kind === "starCount" && d.fast && !d.applied && !d.events && m.conditionalVetoes.length === 0;
+  if (onlyStars) {
+    // Nothing caps the rating here: a cohort rule alone can hold it below the target.
+    if (d.rawValue >= to) return freeze({ to, changes: freeze([]), blockedBy: freeze([...cohortRules]) });
+    const one = cheapestOneFact(d, starAdvice ?? ((i) => nextStarAt(d, d.stars, i, NO_RULES)));
+    if (one) return freeze({ to, changes: freeze([one]) });
   }
   if (r.kind !== "starCount" && d.fast) {
     // The score must reach the band of the target: its margin is score − the band's minimum.
@@ -697,13 +714,6 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
   const caps = (d.applied ?? []).filter((v) => (v.cap !== undefined && v.cap < (to as number)) || v.effect === "disqualify");
   if (caps.length) return freeze({ to, changes: freeze([]), blockedBy: freeze(caps.map((v) => v.id)) });
   if (reached(cappedValue(d, d.rawValue).value)) return freeze({ to, changes: freeze([]), blockedBy: freeze([...cohortRules]) });
-  // A star count with nothing but stars in play (no veto applied or conditional, no event, the
-  // fast path): one more star is the cheapest star to earn, and counting stars decides a probe.
-  const onlyStars = r.kind === "starCount" && d.fast && !d.applied && !d.events && m.conditionalVetoes.length === 0;
-  if (onlyStars) {
-    const one = cheapestOneFact(d);
-    if (one) return freeze({ to, changes: freeze([one]) });
-  }
   const change = smallest(d, m.ratingDeps, {
     met:
       onlyStars
@@ -726,13 +736,13 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
  * first fact in declaration order, is the cheapest one-fact change of the rating. Undefined when
  * every star needs two facts or more (the search decides then).
  */
-function cheapestOneFact(d: Decided): FactChange | undefined {
+function cheapestOneFact(d: Decided, starAdvice: (i: number) => NextStar | undefined): FactChange | undefined {
   const cands = fastCandidates(d, d.model.ratingDeps);
   let best: Pick | undefined;
   let change: FactChange | undefined;
   for (let i = 0; i < d.stars.length; i++) {
     // Undefined for an earned star.
-    const n = nextStarAt(d, d.stars, i, NO_RULES);
+    const n = starAdvice(i);
     if (!n || n.changes.length !== 1) continue;
     const ch = n.changes[0]!;
     // The star's advice was made (or remembered) from the same values of the facts it reads, so

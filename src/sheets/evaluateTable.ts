@@ -134,13 +134,17 @@ function sameChanges(a: readonly FactChange[], b: readonly FactChange[]): boolea
   return true;
 }
 
-function nextStarHint(model: Model, r: Evaluation, locale: Locale): string {
+/** The hint of one star's advice, in the table's language. */
+function starHint(model: Model, star: NextStar, locale: Locale): string {
+  if (locale === "zh") return nextStarWords(model, star, locale);
+  if (star.changes.length) return `${star.star}: ${hint(star.changes)}${approximateWords(star, "en")}`;
+  return star.blockedBy?.length ? `${star.star}: blocked by ${star.blockedBy.join(", ")}` : `${star.star}: unreachable`;
+}
+
+/** The next-star cell; `once` keeps each advice object's words (rows with the same values share their advice). */
+function nextStarHint(model: Model, r: Evaluation, locale: Locale, once: (key: object, make: () => string) => string): string {
   const { star, level } = nextStarOf(r);
-  if (star) {
-    if (locale === "zh") return nextStarWords(model, star, locale);
-    if (star.changes.length) return `${star.star}: ${hint(star.changes)}${approximateWords(star, "en")}`;
-    return star.blockedBy?.length ? `${star.star}: blocked by ${star.blockedBy.join(", ")}` : `${star.star}: unreachable`;
-  }
+  if (star) return once(star, () => starHint(model, star, locale));
   if (!level) return "";
   return locale === "zh" ? nextLevelWords(model, level, locale) : levelHint(level);
 }
@@ -311,7 +315,7 @@ export function tableResults(model: Model, table: unknown, options: TableOptions
       row[4] = once(res.vetoes, () => res.vetoes.map((v) => v.id).join(","));
       row[5] = res.remediation.steps.map((s) => s.id).join(",");
     }
-    row[6] = nextStarHint(model, res, locale);
+    row[6] = nextStarHint(model, res, locale, once);
     extras.forEach((col, i) => (row[STANDARD.length + i] = extra(model, res, col, locale)));
     out.push(row);
   }
