@@ -83,11 +83,13 @@ interface Rows {
  * Evaluates every subject, then applies the ruleset's cohort rules (last-place elimination,
  * quotas with their tie policy) and ranks the valid subjects. Nothing is lost: one result per
  * input, in order; bad rows are `ok: false` and do not count toward N or rankings.
+ * `keepDecisions` keeps each row's decision with its result, for a caller about to read every
+ * row's advice (a table's hints).
  *
  * Cost: an evaluation and one more run of its rules per subject, plus sorting (O(n log n)) with exact keys
  * compared as integers where the fast path holds.
  */
-export function evaluateCohort(model: Model, subjects: unknown, options: CohortOptions | undefined): CohortResult {
+export function evaluateCohort(model: Model, subjects: unknown, options: CohortOptions | undefined, keepDecisions = false): CohortResult {
   if (subjects === null || typeof subjects !== "object" || !(Symbol.iterator in (subjects as object))) {
     throw new TypeError(`evaluateCohort() expects an array of subjects, got ${subjects === null ? "null" : typeof subjects}`);
   }
@@ -178,13 +180,18 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
   const gradeCounts = r.kind === "grades" ? new Map<string, number>() : undefined;
   // Payments counted per distinct amount, then multiplied: one exact operation per amount, not per row.
   const perYear = model.pays ? new Map<string, number>() : undefined;
+  const change: { -readonly [K in keyof CohortChange]: CohortChange[K] } = {};
   for (let i = 0; i < n; i++) {
     const v = value[i]!;
     // Tied rows share a position, and so one frozen rank object.
     const at = position[i]!;
     const rank = (ranks[at] ??= freeze({ by, position: at, of: n }));
-    const change: CohortChange = { stars: rows.stars.get(i), value: v, trace: rows.trace.get(i), rank };
-    const res = finish(rows.decide(i), change, advice, explain);
+    // One scratch change for every row: finish reads it and keeps none of it but the rank.
+    change.stars = rows.stars.get(i);
+    change.value = v;
+    change.trace = rows.trace.get(i);
+    change.rank = rank;
+    const res = finish(rows.decide(i), change, advice, explain, keepDecisions);
     results[rows.index[i]!] = res;
     if (numericCounts) numericCounts[(v as number) - model.ratingMin]!++;
     else gradeCounts!.set(v as string, (gradeCounts!.get(v as string) ?? 0) + 1);

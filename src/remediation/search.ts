@@ -683,9 +683,16 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
   const onlyStars = r.kind === "starCount" && d.fast && !d.applied && !d.events && m.conditionalVetoes.length === 0;
   if (onlyStars) {
     // Nothing caps the rating here: a cohort rule alone can hold it below the target.
-    if (d.rawValue >= to) return freeze({ to, changes: freeze([]), blockedBy: freeze([...cohortRules]) });
+    if (d.rawValue >= to) return freeze({ to, changes: NO_CHANGES, blockedBy: Object.isFrozen(cohortRules) ? cohortRules : freeze([...cohortRules]) });
     const one = cheapestOneFact(d, starAdvice ?? ((i) => nextStarAt(d, d.stars, i, NO_RULES)));
-    if (one) return freeze({ to, changes: freeze([one]) });
+    if (one) {
+      // The change comes from a star's remembered advice: rows that share it share this answer.
+      const known = levelsOfOne.get(one);
+      if (known?.to === to) return known;
+      const level: NextLevel = freeze({ to, changes: freeze([one]) });
+      levelsOfOne.set(one, level);
+      return level;
+    }
   }
   if (r.kind !== "starCount" && d.fast) {
     // The score must reach the band of the target: its margin is score − the band's minimum.
@@ -763,6 +770,9 @@ function gridIndexOf(c: Candidate, shown: unknown): number {
 }
 
 const NO_RULES: readonly string[] = freeze([]);
+const NO_CHANGES: readonly FactChange[] = freeze([]);
+/** The next level reached by one remembered change, by the change (the last target asked). */
+const levelsOfOne = new WeakMap<FactChange, NextLevel>();
 
 /** Stars earned on a fast frame with no veto in play, counted up to `enough`. */
 function countEarned(model: Model, frame: unknown[], enough: number): number {

@@ -49,6 +49,8 @@ const SPECIAL: Record<string, "id" | "name" | "eventDate" | "eventLevels" | "eve
   downgradeDate: "eventDate", 降级日期: "eventDate", downgradeLevels: "eventLevels", 降级级数: "eventLevels", downgradeReason: "eventReason", 降级原因: "eventReason",
 };
 const CHINESE = /[\u4e00-\u9fff]/;
+/** The errors of a row that has none (shared). */
+const NO_ERRORS: readonly SubjectError[] = Object.freeze([]);
 
 interface Column {
   readonly index: number;
@@ -216,15 +218,20 @@ export function readTable(model: Model, table: unknown, options: { readonly loca
   const locale: Locale = options.locale ?? options.headers ?? (chinese ? "zh" : "en");
   const rows = table.slice(1) as unknown[];
   const subjects: { id: string; name?: string; facts: Record<string, unknown>; events?: unknown[] }[] = [];
-  const pending: { errors: SubjectError[]; id: string; name?: string; subject?: number }[] = [];
+  const pending: { errors: readonly SubjectError[]; id: string; name?: string; subject?: number }[] = [];
 
   rows.forEach((raw, r) => {
     const cells = (Array.isArray(raw) ? raw : []) as Cell[];
     if (cells.every(isEmpty)) {
-      pending.push({ errors: [], id: "" });
+      pending.push({ errors: NO_ERRORS, id: "" });
       return;
     }
-    const errors = [...problems];
+    // Most rows have no problem: their list is made only when one is found.
+    let errors: SubjectError[] | readonly SubjectError[] = problems.length ? [...problems] : NO_ERRORS;
+    const fail = (e: SubjectError) => {
+      if (errors === NO_ERRORS) errors = [];
+      (errors as SubjectError[]).push(e);
+    };
     const facts: Record<string, unknown> = {};
     let id = "";
     let name: string | undefined;
@@ -234,7 +241,7 @@ export function readTable(model: Model, table: unknown, options: { readonly loca
       if (isEmpty(cell)) continue;
       const read = c.read(cell);
       if (read.error) {
-        errors.push(read.error);
+        fail(read.error);
         continue;
       }
       if (c.kind === "fact") facts[c.fact!.id] = read.value;
@@ -242,13 +249,13 @@ export function readTable(model: Model, table: unknown, options: { readonly loca
       else if (c.kind === "name") name = read.value as string;
       else (event ??= { type: "downgrade" })[c.kind === "eventDate" ? "date" : c.kind === "eventLevels" ? "levels" : "reason"] = read.value;
     }
-    if (!id && !errors.some((e) => e.path[0] === "id")) errors.push(subjectError("missing_id", ["id"], { row: r + 2 }));
+    if (!id && !errors.some((e) => e.path[0] === "id")) fail(subjectError("missing_id", ["id"], { row: r + 2 }));
     if (errors.length) {
       pending.push({ errors, id, name });
       return;
     }
     pending.push({ errors, id, name, subject: subjects.length });
-    subjects.push({ id, ...(name !== undefined ? { name } : {}), facts, ...(event ? { events: [event] } : {}) });
+    subjects.push(name === undefined && !event ? { id, facts } : { id, ...(name !== undefined ? { name } : {}), facts, ...(event ? { events: [event] } : {}) });
   });
   return { locale, hasName: columns.some((c) => c.kind === "name"), rows: pending, subjects };
 }
@@ -278,7 +285,8 @@ export function tableResults(model: Model, table: unknown, options: TableOptions
   const width = names.length;
   const out: (string | number | boolean)[][] = [head];
 
-  const cohort = evaluateCohort(model, subjects, options.asOf === undefined ? undefined : { asOf: options.asOf });
+  // Every row's hint reads its advice: the cohort keeps the decisions for it.
+  const cohort = evaluateCohort(model, subjects, options.asOf === undefined ? undefined : { asOf: options.asOf }, true);
   const nameAt = extras.indexOf("name");
   // Results share their frozen star and veto arrays (interned): each array's cell is written once per table.
   const cellOf = new Map<object, string>();
@@ -307,13 +315,13 @@ export function tableResults(model: Model, table: unknown, options: TableOptions
       row[2] = say(res.tier.label, locale);
       row[3] = once(res.stars, () => listWords(res.stars.filter((s) => s.earned).map((s) => s.label.zh), locale));
       row[4] = once(res.vetoes, () => listWords(res.vetoes.map((v) => v.label.zh), locale));
-      row[5] = listWords(res.remediation.steps.map((s) => (s.due ? `${s.label.zh}（${s.due}前）` : s.label.zh)), locale);
+      row[5] = once(res.remediation.steps, () => listWords(res.remediation.steps.map((s) => (s.due ? `${s.label.zh}（${s.due}前）` : s.label.zh)), locale));
     } else {
       row[1] = res.rating.stars ?? res.rating.grade!;
       row[2] = res.tier.id;
       row[3] = once(res.stars, () => res.stars.filter((s) => s.earned).map((s) => s.id).join(","));
       row[4] = once(res.vetoes, () => res.vetoes.map((v) => v.id).join(","));
-      row[5] = res.remediation.steps.map((s) => s.id).join(",");
+      row[5] = once(res.remediation.steps, () => res.remediation.steps.map((s) => s.id).join(","));
     }
     row[6] = nextStarHint(model, res, locale, once);
     extras.forEach((col, i) => (row[STANDARD.length + i] = extra(model, res, col, locale)));
