@@ -69,8 +69,8 @@ interface Rows {
   readonly value: (number | string)[];
   /** Stars after last-place elimination, for the rows it changed. */
   readonly stars: Map<number, StarResult[]>;
-  /** Trace entries of the cohort rules, for the rows they changed (shared frozen arrays, see pushTrace). */
-  readonly trace: Map<number, CohortTrace>;
+  /** Trace entries of the cohort rules, by row, for the rows they changed (shared frozen arrays, see pushTrace). */
+  trace: (CohortTrace | undefined)[];
   /** The rankBy score of each row, when the cohort ranks by a score. */
   readonly score: KeyColumn | undefined;
   /** The fact of each last-place rule, per row. */
@@ -83,13 +83,11 @@ interface Rows {
  * Evaluates every subject, then applies the ruleset's cohort rules (last-place elimination,
  * quotas with their tie policy) and ranks the valid subjects. Nothing is lost: one result per
  * input, in order; bad rows are `ok: false` and do not count toward N or rankings.
- * `keepDecisions` keeps each row's decision with its result, for a caller about to read every
- * row's advice (a table's hints).
  *
  * Cost: an evaluation and one more run of its rules per subject, plus sorting (O(n log n)) with exact keys
  * compared as integers where the fast path holds.
  */
-export function evaluateCohort(model: Model, subjects: unknown, options: CohortOptions | undefined, keepDecisions = false): CohortResult {
+export function evaluateCohort(model: Model, subjects: unknown, options: CohortOptions | undefined): CohortResult {
   if (subjects === null || typeof subjects !== "object" || !(Symbol.iterator in (subjects as object))) {
     throw new TypeError(`evaluateCohort() expects an array of subjects, got ${subjects === null ? "null" : typeof subjects}`);
   }
@@ -108,7 +106,7 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     index: [],
     value: [],
     stars: new Map(),
-    trace: new Map(),
+    trace: [],
     score: rankBy ? KeyColumn.ofScore(rankBy) : undefined,
     lastPlace: (c?.lastPlace ?? []).map((l) => KeyColumn.ofFact(l.fact)),
     decide: (i) => {
@@ -152,6 +150,7 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     } else results.push(d);
   }
   const n = rows.id.length;
+  rows.trace = new Array(n);
 
   // By score, best first: the ranking, and (filtered) each quota's pool, from one sort.
   const byScore = rows.score?.sorted(true);
@@ -187,11 +186,11 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     const at = position[i]!;
     const rank = (ranks[at] ??= freeze({ by, position: at, of: n }));
     // One scratch change for every row: finish reads it and keeps none of it but the rank.
-    change.stars = rows.stars.get(i);
+    change.stars = rows.stars.size ? rows.stars.get(i) : undefined;
     change.value = v;
-    change.trace = rows.trace.get(i);
+    change.trace = rows.trace[i];
     change.rank = rank;
-    const res = finish(rows.decide(i), change, advice, explain, keepDecisions);
+    const res = finish(rows.decide(i), change, advice, explain);
     results[rows.index[i]!] = res;
     if (numericCounts) numericCounts[(v as number) - model.ratingMin]!++;
     else gradeCounts!.set(v as string, (gradeCounts!.get(v as string) ?? 0) + 1);
@@ -304,7 +303,7 @@ function lastPlace(model: Model, c: CCohort, rows: Rows, out: Adjustment[]): voi
  * that made the same decisions, so `finish` interns their results.
  */
 function pushTrace(model: Model, rows: Rows, i: number, entry: TraceEntry): void {
-  const prev = rows.trace.get(i);
+  const prev = rows.trace[i];
   // By the entry object first (a quota's entries are the same objects in every cohort of a size),
   // then by content.
   const next = prev ? prev.next : model.cohortTraceRoots;
@@ -318,7 +317,7 @@ function pushTrace(model: Model, rows: Rows, i: number, entry: TraceEntry): void
     }
     remember(next, entry, t, SHARED_TRACES);
   }
-  rows.trace.set(i, t);
+  rows.trace[i] = t;
 }
 
 /** Shared cohort trace arrays a scheme keeps before it starts over. */

@@ -230,13 +230,8 @@ export function cohortTraceOf(trace: readonly TraceEntry[], key = ""): CohortTra
   return { key, trace: freeze(trace), cache: new Map(), rules: freeze([...new Set(trace.map((t) => t.rule))]), next: new Map() };
 }
 
-/**
- * The second phase: caps, events, cohort changes, tier, remediation, change and trace. `keep`
- * keeps the decision with the result for its advice (a caller that reads every row's advice at
- * once: a table's hints); else advice decides again when first read, and a stored result keeps
- * only its frame.
- */
-export function finish(d: Decided, cohort?: CohortChange, advice = false, explain = false, keep = false): Evaluation {
+/** The second phase: caps, events, cohort changes, tier, remediation, change and trace. */
+export function finish(d: Decided, cohort?: CohortChange, advice = false, explain = false): Evaluation {
   const { model, id, frame, fast, last, asOf, applied } = d;
   let stars = d.stars;
   let qualified = d.qualified;
@@ -333,7 +328,7 @@ export function finish(d: Decided, cohort?: CohortChange, advice = false, explai
     scores: scoreText(model, frame, fast),
     vetoes: applied ? freeze(applied.map((v) => v.result)) : (EMPTY as readonly VetoResult[]),
     tier,
-    remediation: remediationOf(d, frozenStars, value, cohort, steps, advice, keep),
+    remediation: remediationOf(d, frozenStars, value, cohort, steps, advice),
     change,
     // The values each condition compared, when asked for (they cost more than the rules).
     trace: explain ? withValues(model, trace, frame, fast) : trace,
@@ -453,9 +448,8 @@ class Remediation {
   readonly #rules: readonly string[];
   #memo: AdviceMemo | undefined;
 
-  constructor(ctx: AdviceContext, id: string, frame: unknown[], stars: readonly StarResult[], value: number | string, rules: readonly string[], steps: readonly StepResult[], decided: Decided | undefined) {
+  constructor(ctx: AdviceContext, id: string, frame: unknown[], stars: readonly StarResult[], value: number | string, rules: readonly string[], steps: readonly StepResult[]) {
     this.steps = steps;
-    if (decided) this.#memo = { d: decided };
     this.#ctx = ctx;
     this.#id = id;
     this.#frame = frame;
@@ -576,9 +570,9 @@ export function starAdvice(r: Evaluation, i: number): NextStar | undefined {
   return Remediation.starAt(r.remediation as Remediation, i);
 }
 
-function remediationOf(d: Decided, stars: readonly StarResult[], value: number | string, cohort: CohortChange | undefined, steps: readonly StepResult[], advice: boolean, keep: boolean): Evaluation["remediation"] {
+function remediationOf(d: Decided, stars: readonly StarResult[], value: number | string, cohort: CohortChange | undefined, steps: readonly StepResult[], advice: boolean): Evaluation["remediation"] {
   const rules = cohort?.trace?.rules ?? NO_RULES;
-  return new Remediation(adviceContext(d, advice), d.id, d.frame, stars, value, rules, steps, keep ? d : undefined);
+  return new Remediation(adviceContext(d, advice), d.id, d.frame, stars, value, rules, steps);
 }
 const NO_SCORES: Readonly<Record<string, string>> = freeze({});
 

@@ -285,8 +285,7 @@ export function tableResults(model: Model, table: unknown, options: TableOptions
   const width = names.length;
   const out: (string | number | boolean)[][] = [head];
 
-  // Every row's hint reads its advice: the cohort keeps the decisions for it.
-  const cohort = evaluateCohort(model, subjects, options.asOf === undefined ? undefined : { asOf: options.asOf }, true);
+  const cohort = evaluateCohort(model, subjects, options.asOf === undefined ? undefined : { asOf: options.asOf });
   const nameAt = extras.indexOf("name");
   // Results share their frozen star and veto arrays (interned): each array's cell is written once per table.
   const cellOf = new Map<object, string>();
