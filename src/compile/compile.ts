@@ -614,7 +614,7 @@ export class Builder implements BuildContext {
         this.scoreDeps.set(id, this.depsOf(compiled.node));
         this.scoreNames.set(id, this.namesIn(compiled.node));
       }
-      scores.push({ id, slot, fn: compiled?.fn ?? (() => Q.ZERO), fast, round: s.round, path, provenance: prov, texts: new Map() });
+      scores.push({ id, slot, fn: compiled?.fn ?? (() => Q.ZERO), fast, round: s.round, path, provenance: prov, texts: new Map(), objects: new Map() });
       // A score may report a fact under the fact's own id (e.g. Yantian's `evaluation`); the name stays the fact's.
       const echo = this.syms.get(id)?.kind === "fact" && s.expr.trim() === id;
       if (!echo) this.declare({ name: id, kind: "score", type: NUMBER, slot }, path);

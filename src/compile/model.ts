@@ -58,6 +58,8 @@ export interface CScore {
   readonly provenance: Provenance;
   /** Reported strings of fast-path fractions, by value (a bounded memo). */
   readonly texts: Map<number, string>;
+  /** A one-score scheme's frozen `scores` objects, by the same fast-path value (a bounded memo). */
+  readonly objects: Map<number, Readonly<Record<string, string>>>;
 }
 
 /** A value a condition names: a fact, score or parameter by name, or a piece of expression as text. */

@@ -19,7 +19,7 @@ export function buildRating(ctx: Builder, scores: CScore[], starCount: number): 
   }
   const score = scores.find((s) => s.id === r.score);
   if (!score) ctx.issue("unknown_reference", [...path, "score"], `unknown score "${r.score}"${didYouMean(r.score, scores.map((s) => s.id))}`);
-  const placeholder: CScore = score ?? { id: r.score, slot: 0, fn: () => Q.ZERO, path, provenance: { default: "" }, texts: new Map() };
+  const placeholder: CScore = score ?? { id: r.score, slot: 0, fn: () => Q.ZERO, path, provenance: { default: "" }, texts: new Map(), objects: new Map() };
   if (r.bands.length === 0) ctx.issue("invalid_value", [...path, "bands"], "rating needs at least one band");
   const last = r.bands.length - 1;
   r.bands.forEach((b, i) => {

@@ -580,12 +580,18 @@ function scoreText(model: Model, frame: readonly unknown[], fast: boolean): Read
   const scores = model.scores;
   if (scores.length === 0) return NO_SCORES;
   if (fast && scores.length === 1) {
-    // One score (Rushan's satisfaction rate, Qianjin's total…): the frozen object is shared by value.
-    const text = fastText(scores[0]!, frame);
-    let obj = model.scoreObjects.get(text);
+    // One score (Rushan's satisfaction rate, Qianjin's total…): the frozen object is shared by
+    // value, found by the value itself (its text is made once per value).
+    const sc = scores[0]!;
+    const key = fastKey(sc, frame);
+    let obj = key === undefined ? undefined : sc.objects.get(key);
+    if (obj) return obj;
+    const text = fastText(sc, frame);
+    obj = model.scoreObjects.get(text);
     if (!obj) {
-      obj = remember(model.scoreObjects, text, freeze({ [scores[0]!.id]: text }), INTERN_LIMIT);
+      obj = remember(model.scoreObjects, text, freeze({ [sc.id]: text }), INTERN_LIMIT);
     }
+    if (key !== undefined) remember(sc.objects, key, obj, INTERN_LIMIT);
     return obj;
   }
   const out: Record<string, string> = {};
@@ -596,15 +602,26 @@ function scoreText(model: Model, frame: readonly unknown[], fast: boolean): Read
   return freeze(out);
 }
 
+/**
+ * A fast-path score's value as one number: a scaled integer as it is, a fraction by numerator and
+ * denominator (numerator × (largest denominator + 1) + denominator); undefined past 2^53.
+ */
+function fastKey(sc: CScore, frame: readonly unknown[]): number | undefined {
+  const v = frame[sc.slot] as number;
+  if (intScale(sc) !== undefined) return v;
+  const f = sc.fast! as Extract<NonNullable<CScore["fast"]>, { kind: "frac" }>;
+  const key = v * (f.db.hi + 1) + (frame[sc.slot + 1] as number);
+  return Number.isSafeInteger(key) ? key : undefined;
+}
+
 /** A fast-path score as its reported string, remembered per value (a fraction by numerator and denominator). */
 function fastText(sc: CScore, frame: readonly unknown[]): string {
   const v = frame[sc.slot] as number;
   const scale = intScale(sc);
   if (scale !== undefined) return formatScaled(v, scale);
-  const f = sc.fast! as Extract<NonNullable<CScore["fast"]>, { kind: "frac" }>;
+  const key = fastKey(sc, frame);
   const d = frame[sc.slot + 1] as number;
-  const key = v * (f.db.hi + 1) + d;
-  if (!Number.isSafeInteger(key)) return formatFrac(v, d);
+  if (key === undefined) return formatFrac(v, d);
   let text = sc.texts.get(key);
   if (text === undefined) {
     text = remember(sc.texts, key, formatFrac(v, d), INTERN_LIMIT);
