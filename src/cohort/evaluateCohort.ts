@@ -323,9 +323,18 @@ function pushTrace(model: Model, rows: Rows, i: number, entry: TraceEntry): void
 /** Shared cohort trace arrays a scheme keeps before it starts over. */
 const SHARED_TRACES = 256;
 
+/**
+ * A quota's key in the scheme's tables: its index, the cohort's size, the cap and the pool (each
+ * at most n), as one number for a cohort under 2^16 rows and fewer than 32 quotas (exact: below
+ * 2^53), else as text.
+ */
+function quotaKey(qi: number, n: number, cap: number, pool: number): number | string {
+  return n < 2 ** 16 && qi < 32 ? ((qi * 2 ** 16 + n) * 2 ** 16 + cap) * 2 ** 16 + pool : `${qi}|${n}|${cap}|${pool}`;
+}
+
 /** A quota's two trace entries for a cohort of n with this cap (not tied, tied at the cut), made once per scheme. */
-function quotaEntries(model: Model, q: CCohort["quotas"][number], n: number, cap: number, shareText: string): readonly [TraceEntry, TraceEntry] {
-  const key = `${q.id}|${n}|${cap}`;
+function quotaEntries(model: Model, q: CCohort["quotas"][number], qi: number, n: number, cap: number, shareText: string): readonly [TraceEntry, TraceEntry] {
+  const key = quotaKey(qi, n, cap, 0);
   let pair = model.quotaEntries.get(key);
   if (!pair) {
     // The trace says what the quota did, without the rank (the adjustment and result.rank say that).
@@ -345,7 +354,8 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
   const score = rows.score;
   const cmp = (a: number, b: number) => (score ? score.compare(a, b) : 0);
   const ids = rows.id;
-  for (const q of c.quotas) {
+  for (let qi = 0; qi < c.quotas.length; qi++) {
+    const q = c.quotas[qi]!;
     let count = 0;
     for (let i = 0; i < n; i++) if (value[i] === q.rating) count++;
     const share = shareOf(q);
@@ -365,9 +375,9 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
     // Kept: positions before keepTo, except the tied run under demoteTied.
     const keepTo = tied && c.tiePolicy === "keepTied" ? tieTo : cap;
     const shareText = share.text;
-    const said = quotaReasons(model, q, n, cap, sorted.length, shareText, c.rankBy?.id ?? "rating");
+    const said = quotaReasons(model, q, qi, n, cap, sorted.length, shareText, c.rankBy?.id ?? "rating");
     // One entry per outcome, shared by every row it demoted (and every cohort of this size), so their traces intern.
-    const traced = quotaEntries(model, q, n, cap, shareText);
+    const traced = quotaEntries(model, q, qi, n, cap, shareText);
     for (let p = 0; p < sorted.length; p++) {
       const i = sorted[p]!;
       const isTied = tied && p >= tieFrom && p < tieTo;
@@ -392,8 +402,8 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
  * size, cap and pool: a city has tens of thousands of demotions), kept by the scheme with the
  * reasons themselves for cohorts up to {@link SHARED_UP_TO}, shared as their rank objects are.
  */
-function quotaReasons(model: Model, q: CCohort["quotas"][number], n: number, cap: number, pool: number, shareText: string, by: string): QuotaReasons {
-  const key = `${q.id}|${n}|${cap}|${pool}`;
+function quotaReasons(model: Model, q: CCohort["quotas"][number], qi: number, n: number, cap: number, pool: number, shareText: string, by: string): QuotaReasons {
+  const key = n <= SHARED_UP_TO ? quotaKey(qi, n, cap, pool) : 0;
   const kept = n <= SHARED_UP_TO ? model.quotaReasons.get(key) : undefined;
   if (kept) return kept;
   const made: QuotaReasons = {

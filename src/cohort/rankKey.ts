@@ -21,6 +21,9 @@ interface RankKey {
   readonly den: number;
 }
 
+/** The fewest rows sorted by packing value and index into one number. */
+const PACK_FROM = 32;
+
 /** Relative gap beyond which two floats' order is the exact values' order (float error is ~1e-16). */
 const CERTAIN = 1e-12;
 
@@ -37,11 +40,12 @@ function compareKeys(a: RankKey, b: RankKey): number {
 /**
  * One key per valid row, compared by row index. Rows whose value is a scaled integer at the
  * column's scale (every fast-path row, and exact-path rows whose value fits) are held in a
- * Float64Array and compared as numbers; only the others carry a {@link RankKey}. Rows are added
+ * plain array of numbers and compared as such; only the others carry a {@link RankKey}. Rows are added
  * in order with {@link KeyColumn.add}.
  */
 export class KeyColumn {
-  private ints: Float64Array;
+  /** The rows' scaled integers (0 for a row held as a key), a plain array of doubles: a small cohort makes no typed array. */
+  private readonly ints: number[] = [];
   private length = 0;
   /** Keys of the rows not held as integers (sparse), or undefined when every row is. */
   private others: (RankKey | undefined)[] | undefined;
@@ -51,7 +55,6 @@ export class KeyColumn {
     private readonly scale: number,
     private readonly read: ((d: Decided) => void) | undefined,
   ) {
-    this.ints = new Float64Array(64);
   }
 
   /** A column of a score. */
@@ -89,12 +92,8 @@ export class KeyColumn {
   }
 
   private push(int: number): void {
-    if (this.length === this.ints.length) {
-      const grown = new Float64Array(this.ints.length * 2);
-      grown.set(this.ints);
-      this.ints = grown;
-    }
-    this.ints[this.length++] = int;
+    this.ints.push(int);
+    this.length++;
   }
   private pushKey(k: RankKey): void {
     (this.others ??= [])[this.length] = k;
@@ -142,7 +141,8 @@ export class KeyColumn {
   sort(rows: number[], desc: boolean): number[] {
     const ints = this.ints;
     const n = this.length;
-    if (this.others === undefined && rows.length > 1) {
+    // A small cohort sorts by comparison: packing costs more than it saves below a few dozen rows.
+    if (this.others === undefined && rows.length > PACK_FROM) {
       let min = Infinity, max = -Infinity;
       for (const i of rows) {
         const v = ints[i]!;
