@@ -361,8 +361,8 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
     const share = shareOf(q);
     const cap = Math.max(c.minCap, share.num * n <= Number.MAX_SAFE_INTEGER ? Math.floor((share.num * n) / share.den) : floorOf(q.share.mul(Q.of(n))));
     if (count <= cap) continue;
-    // Best first; equal scores by id (the byId policy keeps the lower ids).
-    const sorted = byScoreThenId(byScore ? byScore.filter((i) => value[i] === q.rating) : rows.id.map((_, i) => i).filter((i) => value[i] === q.rating), score, ids);
+    // Best first (the ranking's order, by score only so far).
+    const sorted = byScore ? byScore.filter((i) => value[i] === q.rating) : rows.id.map((_, i) => i).filter((i) => value[i] === q.rating);
     // The tied run at the cut: the subjects whose score equals the last kept one, when it spills over.
     let tieFrom = cap, tieTo = cap;
     if (cap > 0 && cmp(sorted[cap]!, sorted[cap - 1]!) === 0) {
@@ -371,6 +371,9 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
       while (tieFrom > 0 && cmp(sorted[tieFrom - 1]!, edge) === 0) tieFrom--;
       while (tieTo < sorted.length && cmp(sorted[tieTo]!, edge) === 0) tieTo++;
     }
+    // Equal scores by id (the byId policy keeps the lower ids; a demoted row's reason says its
+    // place), from the tied run on: above it every row is kept whatever the order of its equals.
+    byScoreThenId(sorted, score, ids, tieFrom);
     const tied = tieTo > tieFrom;
     // Kept: positions before keepTo, except the tied run under demoteTied.
     const keepTo = tied && c.tiePolicy === "keepTied" ? tieTo : cap;
@@ -426,15 +429,19 @@ function reasonAt(w: QuotaReasons, p: number, kind: number): Bilingual {
   return reason;
 }
 
-/** Row indexes already by score (best first), put in id order (code units) where scores are equal. */
-function byScoreThenId(pool: number[], score: KeyColumn | undefined, ids: readonly string[]): number[] {
+/**
+ * Row indexes already by score (best first), put in id order (code units) where scores are equal,
+ * in place: the runs of equal scores that reach position `needed` or beyond (the runs before it
+ * keep their order).
+ */
+function byScoreThenId(pool: number[], score: KeyColumn | undefined, ids: readonly string[], needed: number): number[] {
   const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
   if (!score) return pool.sort(byId);
   // Runs of equal scores, each put in id order.
   for (let from = 0; from < pool.length; ) {
     let to = from + 1;
     while (to < pool.length && score.compare(pool[to]!, pool[from]!) === 0) to++;
-    if (to - from > 1) {
+    if (to - from > 1 && to > needed) {
       const run = pool.slice(from, to).sort(byId);
       for (let j = 0; j < run.length; j++) pool[from + j] = run[j]!;
     }
