@@ -204,13 +204,19 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
   else for (const g of (r as { grades: readonly string[] }).grades) if (gradeCounts!.has(g)) distribution[g] = gradeCounts!.get(g)!;
   return freeze({
     results: freeze(results),
-    adjustments: freeze(adjustments.map((a) => freeze(a))),
+    adjustments: freezeEach(adjustments),
     distribution: freeze(distribution),
     ...(perYear ? { payments: freeze({ total: paid.toString() }) } : {}),
   });
 }
 
 const EMPTY_PAYMENTS: readonly never[] = freeze([]);
+
+/** Freezes each item of a list, then the list (in place: a city's adjustments are not copied). */
+function freezeEach<T extends object>(list: T[]): readonly T[] {
+  for (const item of list) freeze(item);
+  return freeze(list);
+}
 
 /** The largest cohort whose rank objects and quota reasons a scheme keeps, and how many sizes. */
 const SHARED_UP_TO = 1024, RANK_SIZES = 64;
@@ -378,6 +384,7 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
     // Kept: positions before keepTo, except the tied run under demoteTied.
     const keepTo = tied && c.tiePolicy === "keepTied" ? tieTo : cap;
     const shareText = share.text;
+    const rule = `quota.${q.id}`;
     const said = quotaReasons(model, q, qi, n, cap, sorted.length, shareText, c.rankBy?.id ?? "rating");
     // One entry per outcome, shared by every row it demoted (and every cohort of this size), so their traces intern.
     const traced = quotaEntries(model, q, qi, n, cap, shareText);
@@ -389,7 +396,7 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
       if (kept && !overCap) continue;
       const reason = reasonAt(said, p, overCap ? 2 : isTied ? 1 : 0);
       const applied = enforce && !overCap;
-      out.push({ id: ids[i]!, from: q.rating, to: overCap ? q.rating : q.demoteTo, rule: `quota.${q.id}`, reason, tie: isTied, applied });
+      out.push({ id: ids[i]!, from: q.rating, to: overCap ? q.rating : q.demoteTo, rule, reason, tie: isTied, applied });
       if (overCap) continue;
       value[i] = q.demoteTo;
       if (enforce) {
