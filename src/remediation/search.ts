@@ -744,17 +744,23 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
  * every star needs two facts or more (the search decides then).
  */
 function cheapestOneFact(d: Decided, starAdvice: (i: number) => NextStar | undefined): FactChange | undefined {
-  const cands = fastCandidates(d, d.model.ratingDeps);
-  let best: Pick | undefined;
-  let change: FactChange | undefined;
+  // The one-fact changes, in star order; with one alone there is nothing to compare.
+  let first: FactChange | undefined;
+  let more: FactChange[] | undefined;
   for (let i = 0; i < d.stars.length; i++) {
     // Undefined for an earned star.
     const n = starAdvice(i);
     if (!n || n.changes.length !== 1) continue;
-    const ch = n.changes[0]!;
+    if (first === undefined) first = n.changes[0]!;
+    else (more ??= [first]).push(n.changes[0]!);
+  }
+  if (!more) return first;
+  let best: Pick | undefined;
+  let change: FactChange | undefined;
+  for (const ch of more) {
     // The star's advice was made (or remembered) from the same values of the facts it reads, so
-    // its fact is one of these candidates, and its value one on the candidate's grid.
-    const c = cands.find((x) => x.fact.id === ch.fact)!;
+    // its fact is one that can move, and its value one on the candidate's grid.
+    const c = candidateOf(d, d.model.factById.get(ch.fact)!);
     const p: Pick = { set: [c], ks: [gridIndexOf(c, ch.to)] };
     if (!best || cheaper(p, best) || (!cheaper(best, p) && c.index < best.set[0]!.index)) {
       best = p;
@@ -762,6 +768,13 @@ function cheapestOneFact(d: Decided, starAdvice: (i: number) => NextStar | undef
     }
   }
   return change;
+}
+
+/** The fast candidate of one fact that can move (see {@link candidatesBy}). */
+function candidateOf(d: Decided, f: CFact): Candidate {
+  const i = d.model.facts.indexOf(f);
+  const cur = d.frame[f.slot];
+  return typeof cur === "boolean" ? new BoolCandidate(i, f, cur) : fastNumber(i, f, cur, d.frame)!;
 }
 
 /** The grid index of a fast candidate's value as an answer shows it (a boolean's one value is index 0). */

@@ -132,7 +132,8 @@ function nextStarOf(r: Evaluation): { star?: NextStar; level?: NextLevel } {
 /** Whether two suggestions move the same facts to the same values (as their hints would read). */
 function sameChanges(a: readonly FactChange[], b: readonly FactChange[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i]!.fact !== b[i]!.fact || String(a[i]!.from) !== String(b[i]!.from) || String(a[i]!.to) !== String(b[i]!.to)) return false;
+  // The next level's change is often the very change of a star's remembered advice.
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && (a[i]!.fact !== b[i]!.fact || String(a[i]!.from) !== String(b[i]!.from) || String(a[i]!.to) !== String(b[i]!.to))) return false;
   return true;
 }
 
