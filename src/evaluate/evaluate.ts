@@ -446,10 +446,13 @@ class Remediation {
   readonly #stars: readonly StarResult[];
   readonly #value: number | string;
   readonly #rules: readonly string[];
+  /** Whether a veto applied (else, with no event and no cohort rule, the rating is the decided one). */
+  readonly #vetoed: boolean;
   #memo: AdviceMemo | undefined;
 
-  constructor(ctx: AdviceContext, id: string, frame: unknown[], stars: readonly StarResult[], value: number | string, rules: readonly string[], steps: readonly StepResult[]) {
+  constructor(ctx: AdviceContext, id: string, frame: unknown[], stars: readonly StarResult[], value: number | string, rules: readonly string[], steps: readonly StepResult[], vetoed: boolean) {
     this.steps = steps;
+    this.#vetoed = vetoed;
     this.#ctx = ctx;
     this.#id = id;
     this.#frame = frame;
@@ -498,9 +501,23 @@ class Remediation {
   /** The smallest change that lifts the rating to the next value; undefined at the top. */
   get nextLevel(): NextLevel | undefined {
     const m = this.#m();
-    // Without cohort rules the stars are the decided ones: the next level reads the stars' own
-    // advice as this result remembers it (a table's hint reads both).
-    return (m.nextLevel ??= { v: nextLevel(this.#decided(), this.#value, this.#rules, this.#rules.length ? undefined : (i) => Remediation.starAt(this, i)) }).v;
+    if (m.nextLevel === undefined) {
+      // Without cohort rules the stars are the decided ones: the next level reads the stars' own
+      // advice as this result remembers it (a table's hint reads both).
+      const plain = this.#rules.length === 0;
+      m.nextLevel = { v: nextLevel(plain && !m.d ? this.#asDecided() : this.#decided(), this.#value, this.#rules, plain ? (i) => Remediation.starAt(this, i) : undefined) };
+    }
+    return m.nextLevel.v;
+  }
+  /**
+   * The decision as this result already holds it, when nothing but its stars made its rating (no
+   * veto, no event, no cohort rule): its stars, its rating as the raw one, on its own frame (the
+   * frame a decision made again would fill with the same scores). Else the decision made again.
+   */
+  #asDecided(): Decided {
+    const c = this.#ctx;
+    if (this.#vetoed || c.events !== undefined) return this.#decided();
+    return { ok: true, model: c.model, id: this.#id, frame: this.#frame, fast: c.fast, last: c.last, asOf: c.asOf, events: undefined, applied: undefined, disqualified: false, stars: this.#stars as StarResult[], sig: -1, qualified: undefined, rawValue: this.#value };
   }
   toJSON(): { steps: readonly StepResult[]; nextStar?: readonly NextStar[]; nextLevel?: NextLevel } {
     const all = this.#ctx.advice;
@@ -572,7 +589,7 @@ export function starAdvice(r: Evaluation, i: number): NextStar | undefined {
 
 function remediationOf(d: Decided, stars: readonly StarResult[], value: number | string, cohort: CohortChange | undefined, steps: readonly StepResult[], advice: boolean): Evaluation["remediation"] {
   const rules = cohort?.trace?.rules ?? NO_RULES;
-  return new Remediation(adviceContext(d, advice), d.id, d.frame, stars, value, rules, steps);
+  return new Remediation(adviceContext(d, advice), d.id, d.frame, stars, value, rules, steps, d.applied !== undefined);
 }
 const NO_SCORES: Readonly<Record<string, string>> = freeze({});
 
