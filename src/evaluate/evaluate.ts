@@ -462,7 +462,8 @@ class Remediation {
     freeze(this);
   }
   #m(): AdviceMemo {
-    return (this.#memo ??= {});
+    // Every field from the start: one shape for every memo.
+    return (this.#memo ??= { nextStar: undefined, perStar: undefined, nextLevel: undefined, d: undefined, lz: undefined });
   }
   /** The decision again, made once when advice first needs it (remembered advice does not). */
   #decided(): Decided {
@@ -543,14 +544,14 @@ interface AdviceContext {
 
 /** What a result's searches remember once run (undefined: not yet). */
 interface AdviceMemo {
-  nextStar?: readonly NextStar[];
+  nextStar: readonly NextStar[] | undefined;
   /** Advice per star index, as computed one at a time (undefined: not yet; null: earned). */
-  perStar?: (NextStar | null | undefined)[];
-  nextLevel?: { v: NextLevel | undefined };
+  perStar: (NextStar | null | undefined)[] | undefined;
+  nextLevel: { v: NextLevel | undefined } | undefined;
   /** The decision made again, when advice needed it. */
-  d?: Decided;
+  d: Decided | undefined;
   /** The decision not yet made: remembered advice needs none. */
-  lz?: Lazy;
+  lz: Lazy | undefined;
 }
 
 /** The advice context of a decision: the last one of its path and flag when it fits, else a new one (remembered when shareable). */
