@@ -24,6 +24,23 @@ interface RankKey {
 /** The fewest rows sorted by packing value and index into one number. */
 const PACK_FROM = 32;
 
+/**
+ * Sorts rows (in index order) by integer value, in place, by counting: bucket `|value − from|`
+ * (descending from the largest, or ascending from the smallest), rows within a bucket in the
+ * order given.
+ */
+function countingSort(rows: number[], ints: readonly number[], from: number, desc: boolean, range: number): number[] {
+  const start = new Array<number>(range + 1).fill(0);
+  for (let j = 0; j < rows.length; j++) start[(desc ? from - ints[rows[j]!]! : ints[rows[j]!]! - from) + 1]!++;
+  for (let b = 1; b <= range; b++) start[b]! += start[b - 1]!;
+  const out = rows.slice();
+  for (let j = 0; j < out.length; j++) {
+    const i = out[j]!;
+    rows[start[desc ? from - ints[i]! : ints[i]! - from]!++] = i;
+  }
+  return rows;
+}
+
 /** Relative gap beyond which two floats' order is the exact values' order (float error is ~1e-16). */
 const CERTAIN = 1e-12;
 
@@ -144,11 +161,17 @@ export class KeyColumn {
     // A small cohort sorts by comparison: packing costs more than it saves below a few dozen rows.
     if (this.others === undefined && rows.length > PACK_FROM) {
       let min = Infinity, max = -Infinity;
-      for (const i of rows) {
+      let ascending = true;
+      for (let j = 0; j < rows.length; j++) {
+        const i = rows[j]!;
         const v = ints[i]!;
         if (v < min) min = v;
         if (v > max) max = v;
+        if (j > 0 && i < rows[j - 1]!) ascending = false;
       }
+      // Few distinct values (a total in hundredths, a rating) and rows in index order: counted
+      // into place, in O(rows + range), equal values keeping their index order.
+      if (ascending && max - min < 2 * rows.length + 1024) return countingSort(rows, ints, desc ? max : min, desc, max - min + 1);
       if ((max - min + 1) * n < 2 ** 53) {
         const packed = new Float64Array(rows.length);
         for (let j = 0; j < rows.length; j++) {
