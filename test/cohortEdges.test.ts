@@ -35,6 +35,24 @@ describe("a cohort past the 4,096 rows whose decisions it keeps", () => {
     expect(c.distribution).toEqual({ 10: 4300 });
   });
 
+  it("rows beyond them, made again from their signature or decided again (a veto), are the results each gets alone", () => {
+    const member = compile(rulesets["rushan/member"]);
+    // 4,400 members cycling through 11 shapes: a star more or less, a listed veto every 7th row.
+    const subjects = Array.from({ length: 4400 }, (_, i) => ({
+      id: `m-${i}`,
+      facts: { ...ALL_MEMBER_BOOLEANS, duty: i % 11 !== 3, exemplar: i % 5 !== 0, orgLifeScore: (i % 10) + 0.5, surveySatisfied: i % 11, surveyValid: 10, vetoes: i % 7 === 0 ? ["ideals"] : [] },
+    }));
+    const c = member.evaluateCohort(subjects);
+    for (const i of [4096, 4097, 4101, 4102, 4103, 4104, 4105, 4111, 4199, 4399]) {
+      const { rank, ...inCohort } = ok(c.results[i]!);
+      const { rank: none, ...alone } = ok(member.evaluate(subjects[i]!));
+      expect(none).toBeUndefined();
+      expect(rank).toMatchObject({ by: "rating", of: 4400 });
+      expect(inCohort).toEqual(alone);
+      expect(ok(c.results[i]!).remediation.nextLevel).toEqual(ok(member.evaluate(subjects[i]!)).remediation.nextLevel);
+    }
+  });
+
   it("a mid-year downgrade on a row beyond them still applies (Feicheng f-10: total 0.6 × 60 + 0.4 × 60 = 60, level 2; 3 levels down floors at 1)", () => {
     const branch = compile(rulesets["feicheng/branch"]);
     const facts = { domain: "rural", team: 12, operation: 12, orgLife: 12, memberMgmt: 12, basicSupport: 12, roleScore: 60 };

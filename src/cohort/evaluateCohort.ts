@@ -75,6 +75,9 @@ interface Rows {
   readonly score: KeyColumn | undefined;
   /** The fact of each last-place rule, per row. */
   readonly lastPlace: readonly KeyColumn[];
+  /** Each row's signature of its star decisions (see `Decided.sig`; -1: none), and its rating before caps, events and cohort rules. */
+  readonly sig: number[];
+  readonly raw: (number | string)[];
   /** Decides row i again (the same decision as the first pass: evaluation is pure). */
   readonly decide: (i: number) => Decided;
 }
@@ -109,16 +112,26 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     trace: [],
     score: rankBy ? KeyColumn.ofScore(rankBy) : undefined,
     lastPlace: (c?.lastPlace ?? []).map((l) => KeyColumn.ofFact(l.fact)),
+    sig: [],
+    raw: [],
     decide: (i) => {
-      // The first pass's decision where it was kept (a small cohort's rows), else decided again.
+      // The first pass's decision where it was kept (a small cohort's rows), else made again:
+      // from the stars of its signature where it has one (no veto applied; its frame already
+      // holds its scores), else by deciding again.
       const k = kept[i];
       if (k) return k;
       const ctx = rows.context.get(i);
-      const d = decide(model, rows.id[i]!, rows.frame[i]!, rows.fast[i]!, ctx?.last, asOf, ctx?.events);
+      const sig = rows.sig[i]!;
+      const known = sig >= 0 ? bySig.get(sig) : undefined;
+      const d: Decided = known
+        ? { ok: true, model, id: rows.id[i]!, frame: rows.frame[i]!, fast: rows.fast[i]!, last: ctx?.last, asOf, events: ctx?.events, applied: undefined, disqualified: false, stars: known.stars, sig, qualified: known.qualified, rawValue: rows.raw[i]! }
+        : decide(model, rows.id[i]!, rows.frame[i]!, rows.fast[i]!, ctx?.last, asOf, ctx?.events);
       if (ctx?.name !== undefined) (d as { name?: string }).name = ctx.name;
       return d;
     },
   };
+  // The stars a signature stands for (the same for every row that has it), from the first pass.
+  const bySig = new Map<number, { readonly stars: StarResult[]; readonly qualified: boolean | undefined }>();
   // The first KEEP rows keep their first-pass decisions: a small cohort decides each row once.
   // A city's rows beyond them keep only their frames (a million decisions would be kept alive
   // for the garbage collector to copy) and are decided again in the second pass.
@@ -142,6 +155,9 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
       rows.id.push(d.id);
       rows.frame.push(d.frame);
       rows.fast.push(d.fast);
+      rows.sig.push(d.sig);
+      rows.raw.push(d.rawValue);
+      if (d.sig >= 0 && !bySig.has(d.sig)) bySig.set(d.sig, { stars: d.stars, qualified: d.qualified });
       rows.index.push(results.length);
       rows.value.push(d.applied || d.events ? cappedValue(d, d.rawValue).value : d.rawValue);
       rows.score?.add(d);
