@@ -473,7 +473,11 @@ class Remediation {
   }
   #lazy(): Decided | Lazy {
     const m = this.#m();
-    return m.d ?? (m.lz ??= { model: this.#ctx.model, frame: this.#frame, fast: this.#ctx.fast, decide: () => this.#decided() });
+    return m.d ?? (m.lz ??= new LazyDecision(this.#ctx.model, this.#frame, this.#ctx.fast, this));
+  }
+  /** The decision again, for a {@link LazyDecision}. */
+  static decided(r: Remediation): Decided {
+    return r.#decided();
   }
   /** For each star not earned, the smallest change of facts that would earn it. */
   get nextStar(): readonly NextStar[] {
@@ -490,6 +494,8 @@ class Remediation {
   }
   /** The advice on one star alone (undefined when it is earned), remembered; for hints that need only some stars. */
   static starAt(r: Remediation, i: number): NextStar | undefined {
+    // An earned star has no advice (and needs nothing made for it).
+    if (r.#stars[i]!.earned) return undefined;
     const memo = (r.#m().perStar ??= new Array(r.#stars.length));
     let n = memo[i];
     if (n === undefined) memo[i] = n = nextStarAt(r.#lazy(), r.#stars, i, r.#rules) ?? null;
@@ -525,6 +531,20 @@ class Remediation {
     const star = all || this.#memo?.nextStar !== undefined ? this.nextStar : undefined;
     const level = all || this.#memo?.nextLevel !== undefined ? this.nextLevel : undefined;
     return { steps: this.steps, ...(star ? { nextStar: star } : {}), ...(level ? { nextLevel: level } : {}) };
+  }
+}
+
+/** A result's decision not yet made again: what remembered advice reads without it, and how to make it. */
+class LazyDecision implements Lazy {
+  declare readonly ok?: undefined;
+  constructor(
+    readonly model: Model,
+    readonly frame: readonly unknown[],
+    readonly fast: boolean,
+    private readonly r: Remediation,
+  ) {}
+  decide(): Decided {
+    return Remediation.decided(this.r);
   }
 }
 
