@@ -157,7 +157,8 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
       rows.fast.push(d.fast);
       rows.sig.push(d.sig);
       rows.raw.push(d.rawValue);
-      if (d.sig >= 0 && !bySig.has(d.sig)) bySig.set(d.sig, { stars: d.stars, qualified: d.qualified });
+      // Only rows beyond those kept are made again.
+      if (rows.id.length > KEEP && d.sig >= 0 && !bySig.has(d.sig)) bySig.set(d.sig, { stars: d.stars, qualified: d.qualified });
       rows.index.push(results.length);
       rows.value.push(d.applied || d.events ? cappedValue(d, d.rawValue).value : d.rawValue);
       rows.score?.add(d);
