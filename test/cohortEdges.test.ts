@@ -3,7 +3,7 @@ import { compile } from "../src/index.js";
 import { rulesets } from "./untyped.js";
 import { ALL_MEMBER_BOOLEANS, edited, ok } from "./helpers.js";
 import { buildModel } from "../src/compile/compile.js";
-import { evaluateCohort } from "../src/cohort/evaluateCohort.js";
+import { cohortStats, evaluateCohort } from "../src/cohort/evaluateCohort.js";
 
 /**
  * Cohort rules at their edges, each answer worked out by hand: rows past the decisions a cohort
@@ -37,12 +37,19 @@ describe("a cohort past the 4,096 rows whose decisions it keeps", () => {
 
   it("rows beyond them, made again from their signature or decided again (a veto), are the results each gets alone", () => {
     const member = compile(rulesets["rushan/member"]);
-    // 4,400 members cycling through 11 shapes: a star more or less, a listed veto every 7th row.
-    const subjects = Array.from({ length: 4400 }, (_, i) => ({
+    // 4,400 members cycling through 11 shapes: a star more or less, a listed veto every 7th row,
+    // a name on row 4101.
+    const subjects: { id: string; name?: string; facts: Record<string, unknown> }[] = Array.from({ length: 4400 }, (_, i) => ({
       id: `m-${i}`,
       facts: { ...ALL_MEMBER_BOOLEANS, duty: i % 11 !== 3, exemplar: i % 5 !== 0, orgLifeScore: (i % 10) + 0.5, surveySatisfied: i % 11, surveyValid: 10, vetoes: i % 7 === 0 ? ["ideals"] : [] },
     }));
+    subjects[4101]!.name = "张三";
+    const before = cohortStats.decidedAgain;
     const c = member.evaluateCohort(subjects);
+    // Decided again: only the vetoed rows beyond the 4,096 kept (a veto leaves no signature):
+    // 4102, 4109, …, 4396 — 7 × 586 to 7 × 628, 43 rows. The others are made from their signature.
+    expect(cohortStats.decidedAgain - before).toBe(43);
+    expect(ok(c.results[4101]!).name).toBe("张三");
     for (const i of [4096, 4097, 4101, 4102, 4103, 4104, 4105, 4111, 4199, 4399]) {
       const { rank, ...inCohort } = ok(c.results[i]!);
       const { rank: none, ...alone } = ok(member.evaluate(subjects[i]!));
@@ -51,6 +58,22 @@ describe("a cohort past the 4,096 rows whose decisions it keeps", () => {
       expect(inCohort).toEqual(alone);
       expect(ok(c.results[i]!).remediation.nextLevel).toEqual(ok(member.evaluate(subjects[i]!)).remediation.nextLevel);
     }
+  });
+
+  it("graded rows beyond them (Liuzhou learning: no stars, every row one signature) keep their own grade and score", () => {
+    const learning = compile(rulesets["liuzhou/learning"]);
+    // learningEffect 20, 17.5, … 0 by row: totals 100 down to 80.
+    const subjects = Array.from({ length: 4200 }, (_, i) => ({ id: `l-${i}`, facts: { projectProgress: 12, leadershipAttention: 28, studySystem: 20, taskCompletion: 15, learningEffect: 20 - (i % 9) * 2.5, funding: 5 } }));
+    const c = learning.evaluateCohort(subjects);
+    const grades = new Set<string>();
+    for (let i = 4096; i < 4105; i++) {
+      const { rank, ...inCohort } = ok(c.results[i]!);
+      const { rank: none, ...alone } = ok(learning.evaluate(subjects[i]!));
+      expect([rank?.of, none]).toEqual([4200, undefined]);
+      expect(inCohort).toEqual(alone);
+      grades.add(inCohort.rating.grade!);
+    }
+    expect(grades.size).toBeGreaterThan(1);
   });
 
   it("a mid-year downgrade on a row beyond them still applies (Feicheng f-10: total 0.6 × 60 + 0.4 × 60 = 60, level 2; 3 levels down floors at 1)", () => {

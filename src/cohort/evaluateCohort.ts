@@ -46,8 +46,14 @@ export interface CohortResult {
   readonly payments?: { readonly total: string };
 }
 
-/** Rows whose first-pass decisions a cohort keeps (beyond them, rows are decided again). */
+/** Rows whose first-pass decisions a cohort keeps (beyond them, rows are made again). */
 const KEEP = 4096;
+
+/**
+ * How many rows cohorts have decided again in their second pass (internal; tests read it to hold
+ * the claim that a row with a signature is made again from it, not decided again).
+ */
+export const cohortStats = { decidedAgain: 0 };
 
 /**
  * The valid rows of a cohort, as columns. A city is a million rows: the first pass keeps only
@@ -123,9 +129,12 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
       const ctx = rows.context.get(i);
       const sig = rows.sig[i]!;
       const known = sig >= 0 ? bySig.get(sig) : undefined;
-      const d: Decided = known
-        ? { ok: true, model, id: rows.id[i]!, frame: rows.frame[i]!, fast: rows.fast[i]!, last: ctx?.last, asOf, events: ctx?.events, applied: undefined, disqualified: false, stars: known.stars, sig, qualified: known.qualified, rawValue: rows.raw[i]! }
-        : decide(model, rows.id[i]!, rows.frame[i]!, rows.fast[i]!, ctx?.last, asOf, ctx?.events);
+      let d: Decided;
+      if (known) d = { ok: true, model, id: rows.id[i]!, frame: rows.frame[i]!, fast: rows.fast[i]!, last: ctx?.last, asOf, events: ctx?.events, applied: undefined, disqualified: false, stars: known.stars, sig, qualified: known.qualified, rawValue: rows.raw[i]! };
+      else {
+        cohortStats.decidedAgain++;
+        d = decide(model, rows.id[i]!, rows.frame[i]!, rows.fast[i]!, ctx?.last, asOf, ctx?.events);
+      }
       if (ctx?.name !== undefined) (d as { name?: string }).name = ctx.name;
       return d;
     },
@@ -346,18 +355,9 @@ function pushTrace(model: Model, rows: Rows, i: number, entry: TraceEntry): void
 /** Shared cohort trace arrays a scheme keeps before it starts over. */
 const SHARED_TRACES = 256;
 
-/**
- * A quota's key in the scheme's tables: its index, the cohort's size, the cap and the pool (each
- * at most n), as one number for a cohort under 2^16 rows and fewer than 32 quotas (exact: below
- * 2^53), else as text.
- */
-function quotaKey(qi: number, n: number, cap: number, pool: number): number | string {
-  return n < 2 ** 16 && qi < 32 ? ((qi * 2 ** 16 + n) * 2 ** 16 + cap) * 2 ** 16 + pool : `${qi}|${n}|${cap}|${pool}`;
-}
-
 /** A quota's two trace entries for a cohort of n with this cap (not tied, tied at the cut), made once per scheme. */
-function quotaEntries(model: Model, q: CCohort["quotas"][number], qi: number, n: number, cap: number, shareText: string): readonly [TraceEntry, TraceEntry] {
-  const key = quotaKey(qi, n, cap, 0);
+function quotaEntries(model: Model, q: CCohort["quotas"][number], n: number, cap: number, shareText: string): readonly [TraceEntry, TraceEntry] {
+  const key = `${q.id}|${n}|${cap}`;
   let pair = model.quotaEntries.get(key);
   if (!pair) {
     // The trace says what the quota did, without the rank (the adjustment and result.rank say that).
@@ -377,8 +377,7 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
   const score = rows.score;
   const cmp = (a: number, b: number) => (score ? score.compare(a, b) : 0);
   const ids = rows.id;
-  for (let qi = 0; qi < c.quotas.length; qi++) {
-    const q = c.quotas[qi]!;
+  for (const q of c.quotas) {
     let count = 0;
     for (let i = 0; i < n; i++) if (value[i] === q.rating) count++;
     const share = shareOf(q);
@@ -402,9 +401,9 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
     const keepTo = tied && c.tiePolicy === "keepTied" ? tieTo : cap;
     const shareText = share.text;
     const rule = `quota.${q.id}`;
-    const said = quotaReasons(model, q, qi, n, cap, sorted.length, shareText, c.rankBy?.id ?? "rating");
+    const said = quotaReasons(model, q, n, cap, sorted.length, shareText, c.rankBy?.id ?? "rating");
     // One entry per outcome, shared by every row it demoted (and every cohort of this size), so their traces intern.
-    const traced = quotaEntries(model, q, qi, n, cap, shareText);
+    const traced = quotaEntries(model, q, n, cap, shareText);
     for (let p = 0; p < sorted.length; p++) {
       const i = sorted[p]!;
       const isTied = tied && p >= tieFrom && p < tieTo;
@@ -429,8 +428,8 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
  * size, cap and pool: a city has tens of thousands of demotions), kept by the scheme with the
  * reasons themselves for cohorts up to {@link SHARED_UP_TO}, shared as their rank objects are.
  */
-function quotaReasons(model: Model, q: CCohort["quotas"][number], qi: number, n: number, cap: number, pool: number, shareText: string, by: string): QuotaReasons {
-  const key = n <= SHARED_UP_TO ? quotaKey(qi, n, cap, pool) : 0;
+function quotaReasons(model: Model, q: CCohort["quotas"][number], n: number, cap: number, pool: number, shareText: string, by: string): QuotaReasons {
+  const key = `${q.id}|${n}|${cap}|${pool}`;
   const kept = n <= SHARED_UP_TO ? model.quotaReasons.get(key) : undefined;
   if (kept) return kept;
   const made: QuotaReasons = {

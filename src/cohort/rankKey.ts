@@ -151,27 +151,25 @@ export class KeyColumn {
   }
 
   /**
-   * Sorts the given row indexes (in place) by value, descending when `desc`, equal values by
-   * index. Integer keys whose range times the row count stays below 2^53 are packed with the row
-   * index into one number and sorted natively; the rest take a comparison sort.
+   * Sorts the given row indexes (in place; given in index order) by value, descending when
+   * `desc`, equal values by index. Integer keys with few distinct values (a total in hundredths,
+   * a rating) are counted into place; others whose range times the row count stays below 2^53
+   * are packed with the row index into one number and sorted natively; the rest take a
+   * comparison sort.
    */
   sort(rows: number[], desc: boolean): number[] {
     const ints = this.ints;
     const n = this.length;
-    // A small cohort sorts by comparison: packing costs more than it saves below a few dozen rows.
+    // A small cohort sorts by comparison: counting or packing costs more than it saves below a few dozen rows.
     if (this.others === undefined && rows.length > PACK_FROM) {
       let min = Infinity, max = -Infinity;
-      let ascending = true;
-      for (let j = 0; j < rows.length; j++) {
-        const i = rows[j]!;
+      for (const i of rows) {
         const v = ints[i]!;
         if (v < min) min = v;
         if (v > max) max = v;
-        if (j > 0 && i < rows[j - 1]!) ascending = false;
       }
-      // Few distinct values (a total in hundredths, a rating) and rows in index order: counted
-      // into place, in O(rows + range), equal values keeping their index order.
-      if (ascending && max - min < 2 * rows.length + 1024) return countingSort(rows, ints, desc ? max : min, desc, max - min + 1);
+      // O(rows + range), equal values in the order given (index order).
+      if (max - min < 2 * rows.length + 1024) return countingSort(rows, ints, desc ? max : min, desc, max - min + 1);
       if ((max - min + 1) * n < 2 ** 53) {
         const packed = new Float64Array(rows.length);
         for (let j = 0; j < rows.length; j++) {

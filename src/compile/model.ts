@@ -262,11 +262,11 @@ export interface Model {
   /** The same arrays of one entry, by the entry object (quota entries are shared, see quotaEntries). */
   readonly cohortTraceRoots: Map<TraceEntry, CohortTrace>;
   /** A quota's two trace entries (not tied, tied at the cut) per cohort size and cap. */
-  readonly quotaEntries: Map<number | string, readonly [TraceEntry, TraceEntry]>;
+  readonly quotaEntries: Map<string, readonly [TraceEntry, TraceEntry]>;
   /** Frozen rank objects `{ by, position, of }` by position, per size of small cohort (bounded). */
   readonly cohortRanks: Map<number, (Evaluation["rank"] | undefined)[]>;
   /** A quota's reason words, and its reasons by position and kind, per size, cap and pool of small cohort (bounded). */
-  readonly quotaReasons: Map<number | string, QuotaReasons>;
+  readonly quotaReasons: Map<string, QuotaReasons>;
   /** The last asOf checked, so a cohort sharing one asOf parses it once. */
   readonly lastAsOf: { value: string | undefined };
   /**
