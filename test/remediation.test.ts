@@ -120,6 +120,10 @@ describe("nextStar / nextLevel — qianjin/organization", () => {
     expect(c.remediation.nextStar[0]).toBe(a.remediation.nextStar[0]);
     // The next level reads the stars' advice as the result remembers it.
     expect(c.remediation.nextLevel).toEqual({ to: 5, changes: [{ fact: "professional", from: 15.5, to: 16 }] });
+    // The same change lifts a three-star organization (regional 10) to four: 0.5 of 20 beats 6 of 20.
+    const d = ok(qianjin.evaluate({ id: "q", facts: { grid: 18, regional: 10, professional: 15.5, smartService: 20, standardizedOperation: 17 } }));
+    expect(d.remediation.nextLevel).toEqual({ to: 4, changes: [{ fact: "professional", from: 15.5, to: 16 }] });
+    expect(d.remediation.nextLevel!.changes[0]).toBe(c.remediation.nextLevel!.changes[0]);
   });
   it("the next level takes the standard closest to 16", () => {
     const r = ok(qianjin.evaluate({ id: "q", facts: { grid: 16, regional: 16, professional: 12, smartService: "15.9", standardizedOperation: 10 } }));
