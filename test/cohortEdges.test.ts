@@ -37,18 +37,19 @@ describe("a cohort past the 4,096 rows whose decisions it keeps", () => {
 
   it("rows beyond them, made again from their signature or decided again (a veto), are the results each gets alone", () => {
     const member = compile(rulesets["rushan/member"]);
-    // 4,400 members cycling through 11 shapes: a star more or less, a listed veto every 7th row,
-    // a name on row 4101.
+    // 4,400 members cycling through 11 shapes: a star more or less, a listed veto every 7th row
+    // and on row 4096 (the first beyond those kept), a name on row 4101.
     const subjects: { id: string; name?: string; facts: Record<string, unknown> }[] = Array.from({ length: 4400 }, (_, i) => ({
       id: `m-${i}`,
-      facts: { ...ALL_MEMBER_BOOLEANS, duty: i % 11 !== 3, exemplar: i % 5 !== 0, orgLifeScore: (i % 10) + 0.5, surveySatisfied: i % 11, surveyValid: 10, vetoes: i % 7 === 0 ? ["ideals"] : [] },
+      facts: { ...ALL_MEMBER_BOOLEANS, duty: i % 11 !== 3, exemplar: i % 5 !== 0, orgLifeScore: (i % 10) + 0.5, surveySatisfied: i % 11, surveyValid: 10, vetoes: i % 7 === 0 || i === 4096 ? ["ideals"] : [] },
     }));
     subjects[4101]!.name = "张三";
     const before = cohortStats.decidedAgain;
     const c = member.evaluateCohort(subjects);
     // Decided again: only the vetoed rows beyond the 4,096 kept (a veto leaves no signature):
-    // 4102, 4109, …, 4396 — 7 × 586 to 7 × 628, 43 rows. The others are made from their signature.
-    expect(cohortStats.decidedAgain - before).toBe(43);
+    // 4096, then 4102, 4109, …, 4396 (7 × 586 to 7 × 628, 43 rows): 44. The others are made from
+    // their signature.
+    expect(cohortStats.decidedAgain - before).toBe(44);
     expect(ok(c.results[4101]!).name).toBe("张三");
     for (const i of [4096, 4097, 4101, 4102, 4103, 4104, 4105, 4111, 4199, 4399]) {
       const { rank, ...inCohort } = ok(c.results[i]!);

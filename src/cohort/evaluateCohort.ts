@@ -386,19 +386,16 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
     // Best first (the ranking's order, by score only so far).
     const sorted = byScore ? byScore.filter((i) => value[i] === q.rating) : rows.id.map((_, i) => i).filter((i) => value[i] === q.rating);
     // The tied run at the cut: the subjects whose score equals the last kept one, when it spills over.
+    // (No tie at the cut: the run is empty, from and to the cap.)
     let tieFrom = cap, tieTo = cap;
     if (cap > 0 && cmp(sorted[cap]!, sorted[cap - 1]!) === 0) {
       const edge = sorted[cap - 1]!;
-      tieFrom = cap - 1;
       while (tieFrom > 0 && cmp(sorted[tieFrom - 1]!, edge) === 0) tieFrom--;
       while (tieTo < sorted.length && cmp(sorted[tieTo]!, edge) === 0) tieTo++;
     }
     // Equal scores by id (the byId policy keeps the lower ids; a demoted row's reason says its
     // place), from the tied run on: above it every row is kept whatever the order of its equals.
     byScoreThenId(sorted, score, ids, tieFrom);
-    const tied = tieTo > tieFrom;
-    // Kept: positions before keepTo, except the tied run under demoteTied.
-    const keepTo = tied && c.tiePolicy === "keepTied" ? tieTo : cap;
     const shareText = share.text;
     const rule = `quota.${q.id}`;
     const said = quotaReasons(model, q, n, cap, sorted.length, shareText, c.rankBy?.id ?? "rating");
@@ -406,10 +403,11 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
     const traced = quotaEntries(model, q, n, cap, shareText);
     for (let p = 0; p < sorted.length; p++) {
       const i = sorted[p]!;
-      const isTied = tied && p >= tieFrom && p < tieTo;
-      const kept = p < keepTo && !(isTied && c.tiePolicy === "demoteTied");
-      const overCap = c.tiePolicy === "keepTied" && isTied && p >= cap;
-      if (kept && !overCap) continue;
+      const isTied = p >= tieFrom && p < tieTo;
+      // Kept: the places within the cap, except the tied run under demoteTied.
+      if (p < cap && !(isTied && c.tiePolicy === "demoteTied")) continue;
+      // Past the cap, a tied row under keepTied is kept over it (said, not applied).
+      const overCap = isTied && c.tiePolicy === "keepTied";
       const reason = reasonAt(said, p, overCap ? 2 : isTied ? 1 : 0);
       const applied = enforce && !overCap;
       out.push({ id: ids[i]!, from: q.rating, to: overCap ? q.rating : q.demoteTo, rule, reason, tie: isTied, applied });
