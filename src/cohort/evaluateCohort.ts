@@ -139,8 +139,8 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
       return d;
     },
   };
-  // The stars a signature stands for (the same for every row that has it), from the first pass.
-  const bySig = new Map<number, { readonly stars: StarResult[]; readonly qualified: boolean | undefined }>();
+  // A decision of each signature (its stars are every row's that has it), from the first pass.
+  const bySig = new Map<number, Decided>();
   // The first KEEP rows keep their first-pass decisions: a small cohort decides each row once.
   // A city's rows beyond them keep only their frames (a million decisions would be kept alive
   // for the garbage collector to copy) and are decided again in the second pass.
@@ -160,14 +160,14 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     const d = decideSubject(model, subject, evalOptions);
     if (d.ok) {
       if (rows.id.length < KEEP) kept.push(d);
+      // Beyond those kept, a row is made again from the decision of its signature (its own, or a later row's).
+      else if (d.sig >= 0) bySig.set(d.sig, d);
       if (d.last || d.events || d.name !== undefined) rows.context.set(rows.id.length, { last: d.last, events: d.events, name: d.name });
       rows.id.push(d.id);
       rows.frame.push(d.frame);
       rows.fast.push(d.fast);
       rows.sig.push(d.sig);
       rows.raw.push(d.rawValue);
-      // Only rows beyond those kept are made again.
-      if (rows.id.length > KEEP && d.sig >= 0 && !bySig.has(d.sig)) bySig.set(d.sig, { stars: d.stars, qualified: d.qualified });
       rows.index.push(results.length);
       rows.value.push(d.applied || d.events ? cappedValue(d, d.rawValue).value : d.rawValue);
       rows.score?.add(d);
