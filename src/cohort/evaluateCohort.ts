@@ -58,9 +58,10 @@ export const cohortStats = { decidedAgain: 0 };
 /**
  * The valid rows of a cohort, as columns. A city is a million rows: the first pass keeps only
  * what the cohort rules read (numbers, ids) and each row's frame of checked facts (which its
- * result keeps anyway), not the decision itself; the second pass decides again from the frame
- * (no second check of the facts) and finishes. Deciding twice costs less than keeping a million
- * decisions alive for the garbage collector to copy.
+ * result keeps anyway), not the decision itself; the second pass makes it again from the frame
+ * (no second check of the facts: from its signature's decision, or by deciding again) and
+ * finishes. That costs less than keeping a million decisions alive for the garbage collector to
+ * copy.
  */
 interface Rows {
   readonly id: string[];
@@ -143,7 +144,8 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
   const bySig = new Map<number, Decided>();
   // The first KEEP rows keep their first-pass decisions: a small cohort decides each row once.
   // A city's rows beyond them keep only their frames (a million decisions would be kept alive
-  // for the garbage collector to copy) and are decided again in the second pass.
+  // for the garbage collector to copy) and are made again in the second pass: from their
+  // signature's decision (one per signature), or, where a veto left none, by deciding again.
   const kept: (Decided | undefined)[] = [];
   for (const subject of subjects as Iterable<unknown>) {
     if (subject === null || typeof subject !== "object" || Array.isArray(subject)) {
