@@ -2,7 +2,7 @@ import { Q } from "../_lib/decimal.js";
 import { remember } from "../_lib/remember.js";
 import { frozenError, subjectError } from "../words/subjectErrors.js";
 import type { CCohort, CohortTrace, Model, QuotaReasons } from "../compile/model.js";
-import { cappedValue, cohortTraceOf, decide, decideSubject, factExact, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
+import { cappedValue, cohortTraceOf, decide, decidedFrom, decideSubject, factExact, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
 import { KeyColumn } from "./rankKey.js";
 import type { Bilingual, Result, StarResult, TraceEntry, ParameterOverride } from "../evaluate/types.js";
 
@@ -129,9 +129,9 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
       if (k) return k;
       const ctx = rows.context.get(i);
       const sig = rows.sig[i]!;
-      const known = sig >= 0 ? bySig.get(sig) : undefined;
+      const stars = sig >= 0 ? bySig.get(sig) : undefined;
       let d: Decided;
-      if (known) d = { ok: true, model, id: rows.id[i]!, frame: rows.frame[i]!, fast: rows.fast[i]!, last: ctx?.last, asOf, events: ctx?.events, applied: undefined, disqualified: false, stars: known.stars, sig, qualified: known.qualified, rawValue: rows.raw[i]! };
+      if (stars) d = decidedFrom(model, rows.id[i]!, rows.frame[i]!, rows.fast[i]!, ctx?.last, asOf, ctx?.events, stars, sig, rows.raw[i]!);
       else {
         cohortStats.decidedAgain++;
         d = decide(model, rows.id[i]!, rows.frame[i]!, rows.fast[i]!, ctx?.last, asOf, ctx?.events);
@@ -140,8 +140,8 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
       return d;
     },
   };
-  // A decision of each signature (its stars are every row's that has it), from the first pass.
-  const bySig = new Map<number, Decided>();
+  // The stars of each signature (every row's that has it), from the first pass.
+  const bySig = new Map<number, StarResult[]>();
   // The first KEEP rows keep their first-pass decisions: a small cohort decides each row once.
   // A city's rows beyond them keep only their frames (a million decisions would be kept alive
   // for the garbage collector to copy) and are made again in the second pass: from their
@@ -162,8 +162,8 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     const d = decideSubject(model, subject, evalOptions);
     if (d.ok) {
       if (rows.id.length < KEEP) kept.push(d);
-      // Beyond those kept, a row is made again from the decision of its signature (its own, or a later row's).
-      else if (d.sig >= 0) bySig.set(d.sig, d);
+      // Beyond those kept, a row is made again from its signature's stars (its own, or a later row's).
+      else if (d.sig >= 0) bySig.set(d.sig, d.stars);
       if (d.last || d.events || d.name !== undefined) rows.context.set(rows.id.length, { last: d.last, events: d.events, name: d.name });
       rows.id.push(d.id);
       rows.frame.push(d.frame);

@@ -384,7 +384,6 @@ export class Builder implements BuildContext {
       cohort,
       events,
       intern: internPlan(stars, rating, remedyRules.length, [...tierByRating.values()]),
-      scoreObjects: new Map(),
       cohortTraces: new Map(),
       cohortTraceRoots: new Map(),
       quotaEntries: new Map(),

@@ -251,8 +251,6 @@ export interface Model {
   readonly cohort: CCohort | undefined;
   /** Declared events (a mid-year downgrade), with the trace entry template. */
   readonly events: { readonly trace: TraceEntry } | undefined;
-  /** Frozen `scores` objects by text, for single-score schemes on the fast path (a bounded memo). */
-  readonly scoreObjects: Map<string, Readonly<Record<string, string>>>;
   /**
    * Cohort trace arrays by their entries' content (rule, outcome, value), shared by every cohort
    * of this scheme that makes the same decisions, each with the interning of its rows' results.

@@ -106,12 +106,7 @@ export function decide(model: Model, id: string, frame: unknown[], fast: boolean
     if (result.earned) earnedCount++;
   }
 
-  let qualified: boolean | undefined;
-  const qs = model.qualifiedStars;
-  if (qs) {
-    qualified = true;
-    for (let i = 0; i < qs.length; i++) if (!stars[qs[i]!]!.earned) qualified = false;
-  }
+  const qualified = qualifiedOf(model, stars);
 
   // Rating, then caps.
   const rating = model.rating;
@@ -129,6 +124,23 @@ export function decide(model: Model, id: string, frame: unknown[], fast: boolean
       : rating.bands.find((b) => !b.min || score.cmp(b.min) >= 0)!.grade;
   }
   return { ok: true, model, id, frame, fast, last, asOf, events, applied, disqualified, stars, sig, qualified, rawValue: value };
+}
+
+/** Rushan's 合格: every star the ruleset names for it earned; undefined for a scheme without. */
+export function qualifiedOf(model: Model, stars: readonly StarResult[]): boolean | undefined {
+  const qs = model.qualifiedStars;
+  if (!qs) return undefined;
+  for (let i = 0; i < qs.length; i++) if (!stars[qs[i]!]!.earned) return false;
+  return true;
+}
+
+/**
+ * A decision made again without deciding, where no veto applied and the stars are known (a
+ * cohort's row by its signature, a result by its own stars): on a frame whose scores are already
+ * computed, the same decision `decide` would make.
+ */
+export function decidedFrom(model: Model, id: string, frame: unknown[], fast: boolean, last: LastYear | undefined, asOf: string | undefined, events: readonly Downgrade[] | undefined, stars: StarResult[], sig: number, rawValue: number | string): Decided {
+  return { ok: true, model, id, frame, fast, last, asOf, events, applied: undefined, disqualified: false, stars, sig, qualified: qualifiedOf(model, stars), rawValue };
 }
 
 /** What the first phase decided about one subject. */

@@ -5,7 +5,7 @@ import { show } from "../_lib/text.js";
 import { frozenError, subjectError, type SubjectError } from "../words/subjectErrors.js";
 import type { CohortTrace, CScore, CTier, CVeto, Model } from "../compile/model.js";
 import { loadFacts } from "./loadFacts.js";
-import { cappedValue, decide, intScale, type Decided, type Downgrade, type LastYear } from "./decide.js";
+import { cappedValue, decide, decidedFrom, intScale, qualifiedOf, type Decided, type Downgrade, type LastYear } from "./decide.js";
 import { nextLevel, nextStarAt, type Lazy } from "../remediation/search.js";
 import { loadFactsFast } from "./loadFactsFast.js";
 import { formatFrac, formatScaled } from "../expr/fast.js";
@@ -25,7 +25,7 @@ import type {
   VetoResult,
 } from "./types.js";
 
-export { cappedValue, computeScores, decide, factExact, scoreExact, type Decided } from "./decide.js";
+export { cappedValue, computeScores, decide, decidedFrom, factExact, scoreExact, type Decided } from "./decide.js";
 
 const freeze = Object.freeze;
 const EMPTY: readonly never[] = freeze([]);
@@ -240,8 +240,7 @@ export function finish(d: Decided, cohort?: CohortChange, advice = false, explai
   if (cohort?.stars) {
     stars = cohort.stars;
     sig = -1;
-    const qs = model.qualifiedStars;
-    if (qs) qualified = qs.every((i) => stars[i]!.earned);
+    qualified = qualifiedOf(model, stars);
     if (model.rating.kind === "starCount") rawValue = stars.reduce((n, st) => n + (st.earned ? 1 : 0), 0);
   }
   let value = rawValue;
@@ -462,8 +461,7 @@ class Remediation {
     freeze(this);
   }
   #m(): AdviceMemo {
-    // Every field from the start: one shape for every memo.
-    return (this.#memo ??= { nextStar: undefined, perStar: undefined, nextLevel: undefined, d: undefined, lz: undefined });
+    return (this.#memo ??= new AdviceMemo(this.#ctx.model, this.#frame, this.#ctx.fast, this));
   }
   /** The decision again, made once when advice first needs it (remembered advice does not). */
   #decided(): Decided {
@@ -471,11 +469,12 @@ class Remediation {
     const c = this.#ctx;
     return (m.d ??= decide(c.model, this.#id, this.#frame, c.fast, c.last, c.asOf, c.events));
   }
+  /** The decision made again, or (not yet made) the memo, which makes it when asked. */
   #lazy(): Decided | Lazy {
     const m = this.#m();
-    return m.d ?? (m.lz ??= new LazyDecision(this.#ctx.model, this.#frame, this.#ctx.fast, this));
+    return m.d ?? m;
   }
-  /** The decision again, for a {@link LazyDecision}. */
+  /** The decision again, for the memo (see {@link AdviceMemo.decide}). */
   static decided(r: Remediation): Decided {
     return r.#decided();
   }
@@ -524,7 +523,7 @@ class Remediation {
   #asDecided(): Decided {
     const c = this.#ctx;
     if (this.#vetoed || c.events !== undefined) return this.#decided();
-    return { ok: true, model: c.model, id: this.#id, frame: this.#frame, fast: c.fast, last: c.last, asOf: c.asOf, events: undefined, applied: undefined, disqualified: false, stars: this.#stars as StarResult[], sig: -1, qualified: undefined, rawValue: this.#value };
+    return decidedFrom(c.model, this.#id, this.#frame, c.fast, c.last, c.asOf, undefined, this.#stars as StarResult[], -1, this.#value);
   }
   toJSON(): { steps: readonly StepResult[]; nextStar?: readonly NextStar[]; nextLevel?: NextLevel } {
     const all = this.#ctx.advice;
@@ -534,19 +533,6 @@ class Remediation {
   }
 }
 
-/** A result's decision not yet made again: what remembered advice reads without it, and how to make it. */
-class LazyDecision implements Lazy {
-  declare readonly ok?: undefined;
-  constructor(
-    readonly model: Model,
-    readonly frame: readonly unknown[],
-    readonly fast: boolean,
-    private readonly r: Remediation,
-  ) {}
-  decide(): Decided {
-    return Remediation.decided(this.r);
-  }
-}
 
 /**
  * What a result's advice is decided under besides its own frame: the model, the path, last year,
@@ -562,16 +548,28 @@ interface AdviceContext {
   readonly advice: boolean;
 }
 
-/** What a result's searches remember once run (undefined: not yet). */
-interface AdviceMemo {
-  nextStar: readonly NextStar[] | undefined;
+/**
+ * What a result's searches remember once run (undefined: not yet), made when advice is first
+ * read. It is also the decision not yet made again (a {@link Lazy}): remembered advice reads its
+ * model, frame and path and needs no decision.
+ */
+class AdviceMemo implements Lazy {
+  declare readonly ok?: undefined;
+  nextStar: readonly NextStar[] | undefined = undefined;
   /** Advice per star index, as computed one at a time (undefined: not yet; null: earned). */
-  perStar: (NextStar | null | undefined)[] | undefined;
-  nextLevel: { v: NextLevel | undefined } | undefined;
+  perStar: (NextStar | null | undefined)[] | undefined = undefined;
+  nextLevel: { v: NextLevel | undefined } | undefined = undefined;
   /** The decision made again, when advice needed it. */
-  d: Decided | undefined;
-  /** The decision not yet made: remembered advice needs none. */
-  lz: Lazy | undefined;
+  d: Decided | undefined = undefined;
+  constructor(
+    readonly model: Model,
+    readonly frame: readonly unknown[],
+    readonly fast: boolean,
+    private readonly r: Remediation,
+  ) {}
+  decide(): Decided {
+    return Remediation.decided(this.r);
+  }
 }
 
 /** The advice context of a decision: the last one of its path and flag when it fits, else a new one (remembered when shareable). */
@@ -622,15 +620,8 @@ function scoreText(model: Model, frame: readonly unknown[], fast: boolean): Read
     // value, found by the value itself (its text is made once per value).
     const sc = scores[0]!;
     const key = fastKey(sc, frame);
-    let obj = key === undefined ? undefined : sc.objects.get(key);
-    if (obj) return obj;
-    const text = fastText(sc, frame);
-    obj = model.scoreObjects.get(text);
-    if (!obj) {
-      obj = remember(model.scoreObjects, text, freeze({ [sc.id]: text }), INTERN_LIMIT);
-    }
-    if (key !== undefined) remember(sc.objects, key, obj, INTERN_LIMIT);
-    return obj;
+    if (key === undefined) return freeze({ [sc.id]: fastText(sc, frame) });
+    return sc.objects.get(key) ?? remember(sc.objects, key, freeze({ [sc.id]: fastText(sc, frame) }), INTERN_LIMIT);
   }
   const out: Record<string, string> = {};
   for (let i = 0; i < scores.length; i++) {
@@ -645,10 +636,13 @@ function scoreText(model: Model, frame: readonly unknown[], fast: boolean): Read
  * denominator (numerator × (largest denominator + 1) + denominator); undefined past 2^53.
  */
 function fastKey(sc: CScore, frame: readonly unknown[]): number | undefined {
-  const v = frame[sc.slot] as number;
-  if (intScale(sc) !== undefined) return v;
+  return intScale(sc) !== undefined ? (frame[sc.slot] as number) : fracKey(sc, frame);
+}
+
+/** A fast-path fraction's numerator and denominator as one number, or undefined past 2^53. */
+function fracKey(sc: CScore, frame: readonly unknown[]): number | undefined {
   const f = sc.fast! as Extract<NonNullable<CScore["fast"]>, { kind: "frac" }>;
-  const key = v * (f.db.hi + 1) + (frame[sc.slot + 1] as number);
+  const key = (frame[sc.slot] as number) * (f.db.hi + 1) + (frame[sc.slot + 1] as number);
   return Number.isSafeInteger(key) ? key : undefined;
 }
 
@@ -657,7 +651,7 @@ function fastText(sc: CScore, frame: readonly unknown[]): string {
   const v = frame[sc.slot] as number;
   const scale = intScale(sc);
   if (scale !== undefined) return formatScaled(v, scale);
-  const key = fastKey(sc, frame);
+  const key = fracKey(sc, frame);
   const d = frame[sc.slot + 1] as number;
   if (key === undefined) return formatFrac(v, d);
   let text = sc.texts.get(key);

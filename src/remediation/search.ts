@@ -166,22 +166,26 @@ function validStep(f: CFact): Q | undefined {
  * The facts of `deps` effort could move: a boolean not yet as effort wants it, a number by
  * `numeric` (undefined: it cannot move).
  */
-function candidatesBy(d: Decided, deps: readonly number[], numeric: (i: number, f: CFact, cur: unknown, frame: readonly unknown[]) => Candidate | undefined): Candidate[] {
+function candidatesBy(d: Decided, deps: readonly number[], numeric: NumericCandidate): Candidate[] {
   const out: Candidate[] = [];
-  const frame = d.frame;
   for (const i of deps) {
-    const f = d.model.facts[i]!;
-    if (f.improve === "none") continue;
-    const cur = frame[f.slot];
-    if (cur === undefined) continue;
-    if (typeof cur === "boolean") {
-      if (cur !== (f.improve === "up")) out.push(new BoolCandidate(i, f, cur));
-      continue;
-    }
-    const c = numeric(i, f, cur, frame);
+    const c = candidateAt(d, i, numeric);
     if (c) out.push(c);
   }
   return out;
+}
+
+/** How a number becomes a candidate, on one path. */
+type NumericCandidate = (i: number, f: CFact, cur: unknown, frame: readonly unknown[]) => Candidate | undefined;
+
+/** Fact `i` as a candidate: a boolean not yet as effort wants it, a number by `numeric`; undefined when it cannot move. */
+function candidateAt(d: Decided, i: number, numeric: NumericCandidate): Candidate | undefined {
+  const f = d.model.facts[i]!;
+  if (f.improve === "none") return undefined;
+  const cur = d.frame[f.slot];
+  if (cur === undefined) return undefined;
+  if (typeof cur === "boolean") return cur !== (f.improve === "up") ? new BoolCandidate(i, f, cur) : undefined;
+  return numeric(i, f, cur, d.frame);
 }
 
 /**
@@ -584,7 +588,7 @@ export function nextStarAt(d: Decided | Lazy, stars: readonly { id: string; earn
   const decided = d.ok === true ? d : undefined;
   // Earned alone, lost in the cohort (last place): effort on the facts does not bring it back.
   // (Without cohort rules the stars given are the decided ones.)
-  if (cohortRules.length && (decided ?? (d as Lazy).decide()).stars[i]!.earned) return freeze({ star: star.id, changes: freeze([]), blockedBy: freeze([...cohortRules]) });
+  if (cohortRules.length && (decided ?? (d as Lazy).decide()).stars[i]!.earned) return freeze({ star: star.id, changes: NO_CHANGES, blockedBy: cohortRules });
   const key = d.fast ? adviceKey(model, i, d.frame) : undefined;
   const memo = key === undefined ? undefined : memoOf(star);
   const hit = memo?.get(key!);
@@ -680,10 +684,11 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
   }
   // A star count with nothing but stars in play (no veto applied or conditional, no event, the
   // fast path): one more star is the cheapest star to earn, and counting stars decides a probe.
+  // Its shortcut comes first (a table's hint asks it of every row): with no veto or event, the
+  // rating on the facts as they are is the raw one, and only a cohort rule holds it below `to`.
   const onlyStars = r.kind === "starCount" && d.fast && !d.applied && !d.events && m.conditionalVetoes.length === 0;
   if (onlyStars) {
-    // Nothing caps the rating here: a cohort rule alone can hold it below the target.
-    if (d.rawValue >= to) return freeze({ to, changes: NO_CHANGES, blockedBy: Object.isFrozen(cohortRules) ? cohortRules : freeze([...cohortRules]) });
+    if (d.rawValue >= to) return freeze({ to, changes: NO_CHANGES, blockedBy: cohortRules });
     const one = cheapestOneFact(d, starAdvice ?? ((i) => nextStarAt(d, d.stars, i, NO_RULES)));
     if (one) {
       // The change comes from a star's remembered advice: rows that share it share this answer.
@@ -719,8 +724,9 @@ export function nextLevel(d: Decided, value: number | string, cohortRules: reado
   // A cap (veto) below the target: nothing else helps.
   // Only a capLevel veto has a cap, and only on a numeric rating (compile refuses one on grades).
   const caps = (d.applied ?? []).filter((v) => (v.cap !== undefined && v.cap < (to as number)) || v.effect === "disqualify");
-  if (caps.length) return freeze({ to, changes: freeze([]), blockedBy: freeze(caps.map((v) => v.id)) });
-  if (reached(cappedValue(d, d.rawValue).value)) return freeze({ to, changes: freeze([]), blockedBy: freeze([...cohortRules]) });
+  if (caps.length) return freeze({ to, changes: NO_CHANGES, blockedBy: freeze(caps.map((v) => v.id)) });
+  // Reached on the facts as they are: a cohort rule alone holds the rating below it.
+  if (reached(cappedValue(d, d.rawValue).value)) return freeze({ to, changes: NO_CHANGES, blockedBy: cohortRules });
   const change = smallest(d, m.ratingDeps, {
     met:
       onlyStars
@@ -760,7 +766,7 @@ function cheapestOneFact(d: Decided, starAdvice: (i: number) => NextStar | undef
   for (const ch of more) {
     // The star's advice was made (or remembered) from the same values of the facts it reads, so
     // its fact is one that can move, and its value one on the candidate's grid.
-    const c = candidateOf(d, d.model.factById.get(ch.fact)!);
+    const c = candidateAt(d, d.model.facts.indexOf(d.model.factById.get(ch.fact)!), fastNumber)!;
     const p: Pick = { set: [c], ks: [gridIndexOf(c, ch.to)] };
     if (!best || cheaper(p, best) || (!cheaper(best, p) && c.index < best.set[0]!.index)) {
       best = p;
@@ -770,18 +776,12 @@ function cheapestOneFact(d: Decided, starAdvice: (i: number) => NextStar | undef
   return change;
 }
 
-/** The fast candidate of one fact that can move (see {@link candidatesBy}). */
-function candidateOf(d: Decided, f: CFact): Candidate {
-  const i = d.model.facts.indexOf(f);
-  const cur = d.frame[f.slot];
-  return typeof cur === "boolean" ? new BoolCandidate(i, f, cur) : fastNumber(i, f, cur, d.frame)!;
-}
-
 /** The grid index of a fast candidate's value as an answer shows it (a boolean's one value is index 0). */
 function gridIndexOf(c: Candidate, shown: unknown): number {
   return c instanceof IntCandidate ? c.indexOf(Math.round((shown as number) * c.fact.fast!.pow)) : 0;
 }
 
+// Cohort rules arrive frozen (a cohort trace's `rules`, or none), so the answers they block share them.
 const NO_RULES: readonly string[] = freeze([]);
 const NO_CHANGES: readonly FactChange[] = freeze([]);
 /** The next level reached by one remembered change, by the change (the last target asked). */

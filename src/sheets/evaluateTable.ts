@@ -228,11 +228,7 @@ export function readTable(model: Model, table: unknown, options: { readonly loca
       return;
     }
     // Most rows have no problem: their list is made only when one is found.
-    let errors: SubjectError[] | readonly SubjectError[] = problems.length ? [...problems] : NO_ERRORS;
-    const fail = (e: SubjectError) => {
-      if (errors === NO_ERRORS) errors = [];
-      (errors as SubjectError[]).push(e);
-    };
+    let errors: SubjectError[] | undefined = problems.length ? [...problems] : undefined;
     const facts: Record<string, unknown> = {};
     let id = "";
     let name: string | undefined;
@@ -242,7 +238,7 @@ export function readTable(model: Model, table: unknown, options: { readonly loca
       if (isEmpty(cell)) continue;
       const read = c.read(cell);
       if (read.error) {
-        fail(read.error);
+        (errors ??= []).push(read.error);
         continue;
       }
       if (c.kind === "fact") facts[c.fact!.id] = read.value;
@@ -250,13 +246,16 @@ export function readTable(model: Model, table: unknown, options: { readonly loca
       else if (c.kind === "name") name = read.value as string;
       else (event ??= { type: "downgrade" })[c.kind === "eventDate" ? "date" : c.kind === "eventLevels" ? "levels" : "reason"] = read.value;
     }
-    if (!id && !errors.some((e) => e.path[0] === "id")) fail(subjectError("missing_id", ["id"], { row: r + 2 }));
-    if (errors.length) {
+    if (!id && !errors?.some((e) => e.path[0] === "id")) (errors ??= []).push(subjectError("missing_id", ["id"], { row: r + 2 }));
+    if (errors) {
       pending.push({ errors, id, name });
       return;
     }
-    pending.push({ errors, id, name, subject: subjects.length });
-    subjects.push(name === undefined && !event ? { id, facts } : { id, ...(name !== undefined ? { name } : {}), facts, ...(event ? { events: [event] } : {}) });
+    pending.push({ errors: NO_ERRORS, id, name, subject: subjects.length });
+    const subject: (typeof subjects)[number] = { id, facts };
+    if (name !== undefined) subject.name = name;
+    if (event) subject.events = [event];
+    subjects.push(subject);
   });
   return { locale, hasName: columns.some((c) => c.kind === "name"), rows: pending, subjects };
 }
