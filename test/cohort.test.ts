@@ -97,6 +97,18 @@ describe("evaluateCohort — cuts, ties and options worked out by hand", () => {
     expect(plain.remediation).toEqual({ steps: [{ id: "problemList", label: expect.anything() }] });
   });
 
+  it("results of one date share their dated steps; another date dates them again", () => {
+    // Qianjin: a 3-star organization lists its problems within a year (problemList, due asOf + 1 year).
+    const steps = (asOf: string) => qianjin.evaluateCohort([org("a", 3), org("b", 3)], { asOf }).results.map((r) => (r.ok ? r.remediation.steps : undefined));
+    const [a, b] = steps("2024-12-31");
+    expect(a).toBe(b);
+    expect(a!.map((s) => s.due)).toEqual(["2025-12-31"]);
+    const [c] = steps("2025-03-01");
+    expect(c!.map((s) => s.due)).toEqual(["2026-03-01"]);
+    // Back to the first date: the same steps again (a new array, equal).
+    expect(steps("2024-12-31")[0]).toEqual(a);
+  });
+
   it("a programmer error names what it got", () => {
     expect(() => qianjin.evaluateCohort(null as never)).toThrow("evaluateCohort() expects an array of subjects, got null");
     expect(() => qianjin.evaluateCohort(7 as never)).toThrow("evaluateCohort() expects an array of subjects, got number");

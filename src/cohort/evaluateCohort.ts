@@ -429,8 +429,9 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
  * reasons themselves for cohorts up to {@link SHARED_UP_TO}, shared as their rank objects are.
  */
 function quotaReasons(model: Model, q: CCohort["quotas"][number], n: number, cap: number, pool: number, shareText: string, by: string): QuotaReasons {
-  const key = `${q.id}|${n}|${cap}|${pool}`;
-  const kept = n <= SHARED_UP_TO ? model.quotaReasons.get(key) : undefined;
+  const shared = n <= SHARED_UP_TO;
+  const key = shared ? `${q.id}|${n}|${cap}|${pool}` : "";
+  const kept = shared ? model.quotaReasons.get(key) : undefined;
   if (kept) return kept;
   const made: QuotaReasons = {
     zhHead: `${q.rating}星级占比不超过${shareText}：名额${cap}个（${n}×${shareText}取整），排名第`,
@@ -438,9 +439,9 @@ function quotaReasons(model: Model, q: CCohort["quotas"][number], n: number, cap
     enOf: ` of ${pool} by ${by}`,
     zhTail: [`，降为${q.demoteTo}星级`, `（并列），降为${q.demoteTo}星级`, "（并列），并列保留，超出名额"],
     enTail: [`: demoted to ${q.demoteTo}`, `, tied: demoted to ${q.demoteTo}`, ", tied: kept over the cap (keepTied)"],
-    reasons: n <= SHARED_UP_TO ? [] : undefined,
+    reasons: shared ? [] : undefined,
   };
-  return n <= SHARED_UP_TO ? remember(model.quotaReasons, key, made, SHARED_TRACES) : made;
+  return shared ? remember(model.quotaReasons, key, made, SHARED_TRACES) : made;
 }
 
 /** The reason of the quota's p-th ranked subject: 0 demoted, 1 tied and demoted, 2 kept over the cap (tied). */

@@ -779,6 +779,7 @@ export class Builder implements BuildContext {
           steps: freeze(steps),
           dated: steps.some((st) => st.due),
           undated: freeze({ steps: freeze(steps.map((st) => st.plain)), nextStar: freeze([]) as readonly never[], nextLevel: undefined }),
+          datedAt: { asOf: undefined, steps: [] },
           trace: this.trace(`remediation.${rule.id}`, path, steps.length ? `steps: ${rule.steps.join(", ")}` : "no step", prov),
         });
       }

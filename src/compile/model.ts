@@ -175,6 +175,11 @@ export interface CRemedyRule {
   readonly dated: boolean;
   /** The frozen remediation result when no due date is computed. */
   readonly undated: { readonly steps: readonly StepResult[]; readonly nextStar: readonly never[]; readonly nextLevel: undefined };
+  /**
+   * The dated steps of the last `asOf` evaluated (steps depend on the rule and the date alone):
+   * the results of a run share one frozen array, as undated steps do.
+   */
+  readonly datedAt: { asOf: string | undefined; steps: readonly StepResult[] };
   readonly trace: TraceEntry;
 }
 

@@ -3,7 +3,7 @@ import { remember } from "../_lib/remember.js";
 import { addDuration, parseIsoDate } from "../_lib/dates.js";
 import { show } from "../_lib/text.js";
 import { frozenError, subjectError, type SubjectError } from "../words/subjectErrors.js";
-import type { CohortTrace, CScore, CTier, CVeto, Model } from "../compile/model.js";
+import type { CohortTrace, CRemedyRule, CScore, CTier, CVeto, Model } from "../compile/model.js";
 import { loadFacts } from "./loadFacts.js";
 import { cappedValue, decide, decidedFrom, intScale, qualifiedOf, type Decided, type Downgrade, type LastYear } from "./decide.js";
 import { nextLevel, nextStarAt, type Lazy } from "../remediation/search.js";
@@ -277,9 +277,7 @@ export function finish(d: Decided, cohort?: CohortChange, advice = false, explai
     if ((fast ? rule.whenFast! : rule.when)(frame) as boolean) {
       ruleIndex = i;
       if (rule.steps.length) {
-        steps = rule.dated && asOf
-          ? freeze(rule.steps.map((st) => (st.due ? freeze({ id: st.id, label: st.label, due: dueDate(model, asOf, st.due) }) : st.plain)))
-          : rule.undated.steps;
+        steps = rule.dated && asOf ? datedSteps(model, rule, asOf) : rule.undated.steps;
       }
       break;
     }
@@ -745,6 +743,16 @@ function buildTier(t: CTier, mask: number): TierResult {
   });
   t.byMask.set(mask, result);
   return result;
+}
+
+/** A rule's steps with their due dates from `asOf`: one frozen array per rule and date, kept for the last date. */
+function datedSteps(model: Model, rule: CRemedyRule, asOf: string): readonly StepResult[] {
+  const at = rule.datedAt;
+  if (at.asOf !== asOf) {
+    at.steps = freeze(rule.steps.map((st) => (st.due ? freeze({ id: st.id, label: st.label, due: dueDate(model, asOf, st.due) }) : st.plain)));
+    at.asOf = asOf;
+  }
+  return at.steps;
 }
 
 function dueDate(model: Model, asOf: string, due: { years: number; months: number; days: number }): string {
