@@ -80,6 +80,19 @@ describe("evaluateCohort — cuts, ties and options worked out by hand", () => {
     expect(c14.results.slice(0, 3).map((r) => (r.ok ? r.rank : undefined))).toEqual([1, 1, 1].map((position) => ({ by: "total", position, of: 14 })));
   });
 
+  it("byId over a long tied run (40 five-star rows at 84, given in reverse): the 7 lowest ids in code-unit order keep five stars", () => {
+    // N = 50: cap floor(50 × 0.15) = 7. Ids t0…t39 in code-unit order: t0, t1, t10, …, t19, t2, t20, …
+    const tied = Array.from({ length: 40 }, (_, k) => org(`t${39 - k}`, 5, 4));
+    const c = qianjin.with({ tiePolicy: "byId" }).evaluateCohort([...tied, ...low]);
+    const five = c.results.filter((r) => r.ok && r.rating.stars === 5).map((r) => r.id);
+    expect(five.sort()).toEqual(["t0", "t1", "t10", "t11", "t12", "t13", "t14"]);
+    const demoted = c.adjustments.filter((a) => a.rule === "quota.fiveStar");
+    expect(demoted).toHaveLength(33);
+    expect(demoted.slice(0, 7).map((a) => [a.id, a.tie])).toEqual([["t15", true], ["t16", true], ["t17", true], ["t18", true], ["t19", true], ["t2", true], ["t20", true]]);
+    expect(demoted[0]!.reason.en).toBe("quota fiveStar: at most 15% of 50 may hold 5 (cap 7); ranked 8 of 40 by total, tied: demoted to 4");
+    expect(demoted[32]!.id).toBe("t9");
+  });
+
   it("graded cohorts list the distribution best grade first", () => {
     const yantian = compile(rulesets["yantian/organization"]);
     const all = (v: number) => ({ level: "committee", leader: v, workSystem: v, venue: v, supportMechanism: v, performance: v, massContact: v, evaluation: v });

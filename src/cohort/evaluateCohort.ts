@@ -458,6 +458,9 @@ function reasonAt(w: QuotaReasons, p: number, kind: number): Bilingual {
  * in place: the runs of equal scores that reach position `needed` or beyond (the runs before it
  * keep their order).
  */
+/** The longest run of equal scores put in id order by insertion (longer runs are sorted). */
+const SHORT_RUN = 32;
+
 function byScoreThenId(pool: number[], score: KeyColumn | undefined, ids: readonly string[], needed: number): number[] {
   const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
   if (!score) return pool.sort(byId);
@@ -466,8 +469,21 @@ function byScoreThenId(pool: number[], score: KeyColumn | undefined, ids: readon
     let to = from + 1;
     while (to < pool.length && score.compare(pool[to]!, pool[from]!) === 0) to++;
     if (to - from > 1 && to > needed) {
-      const run = pool.slice(from, to).sort(byId);
-      for (let j = 0; j < run.length; j++) pool[from + j] = run[j]!;
+      if (to - from <= SHORT_RUN) {
+        // By insertion, in place: a run of a few ties costs no copy and no comparator calls.
+        for (let j = from + 1; j < to; j++) {
+          const i = pool[j]!, id = ids[i]!;
+          let k = j - 1;
+          while (k >= from && ids[pool[k]!]! > id) {
+            pool[k + 1] = pool[k]!;
+            k--;
+          }
+          pool[k + 1] = i;
+        }
+      } else {
+        const run = pool.slice(from, to).sort(byId);
+        for (let j = 0; j < run.length; j++) pool[from + j] = run[j]!;
+      }
     }
     from = to;
   }

@@ -41,6 +41,23 @@ function countingSort(rows: number[], ints: readonly number[], from: number, des
   return rows;
 }
 
+/**
+ * Sorts a few rows (given in index order) by integer value in place, by insertion: no comparator
+ * call per comparison, and equal values keep the order given (index order).
+ */
+function insertionSort(rows: number[], ints: readonly number[], desc: boolean): number[] {
+  for (let j = 1; j < rows.length; j++) {
+    const i = rows[j]!, v = ints[i]!;
+    let k = j - 1;
+    while (k >= 0 && (desc ? ints[rows[k]!]! < v : ints[rows[k]!]! > v)) {
+      rows[k + 1] = rows[k]!;
+      k--;
+    }
+    rows[k + 1] = i;
+  }
+  return rows;
+}
+
 /** Relative gap beyond which two floats' order is the exact values' order (float error is ~1e-16). */
 const CERTAIN = 1e-12;
 
@@ -152,16 +169,17 @@ export class KeyColumn {
 
   /**
    * Sorts the given row indexes (in place; given in index order) by value, descending when
-   * `desc`, equal values by index. Integer keys with few distinct values (a total in hundredths,
-   * a rating) are counted into place; others whose range times the row count stays below 2^53
-   * are packed with the row index into one number and sorted natively; the rest take a
-   * comparison sort.
+   * `desc`, equal values by index. Integer keys of up to 32 rows are sorted by insertion; of more
+   * rows, with few distinct values (a total in hundredths, a rating), counted into place; others
+   * whose range times the row count stays below 2^53 are packed with the row index into one number
+   * and sorted natively; the rest (and keys held exactly) take a comparison sort.
    */
   sort(rows: number[], desc: boolean): number[] {
     const ints = this.ints;
     const n = this.length;
-    // A small cohort sorts by comparison: counting or packing costs more than it saves below a few dozen rows.
-    if (this.others === undefined && rows.length > PACK_FROM) {
+    // A small cohort sorts by insertion: counting or packing costs more than it saves below a few dozen rows.
+    if (this.others === undefined && rows.length <= PACK_FROM) return insertionSort(rows, ints, desc);
+    if (this.others === undefined) {
       let min = Infinity, max = -Infinity;
       for (const i of rows) {
         const v = ints[i]!;
