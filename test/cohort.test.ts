@@ -93,6 +93,12 @@ describe("evaluateCohort — cuts, ties and options worked out by hand", () => {
     expect(demoted[32]!.id).toBe("t9");
   });
 
+  it("byId with two rows of one id tied at the cut: the first in input order keeps its place", () => {
+    // N = 12: cap floor(12 × 0.15) = 1 five-star place for two rows "x" at 84.
+    const c = qianjin.with({ tiePolicy: "byId" }).evaluateCohort([org("x", 5, 4), org("x", 5, 4), ...low]);
+    expect(c.results.slice(0, 2).map((r) => (r.ok ? r.rating.stars : -1))).toEqual([5, 4]);
+  });
+
   it("graded cohorts list the distribution best grade first", () => {
     const yantian = compile(rulesets["yantian/organization"]);
     const all = (v: number) => ({ level: "committee", leader: v, workSystem: v, venue: v, supportMechanism: v, performance: v, massContact: v, evaluation: v });
