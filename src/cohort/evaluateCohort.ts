@@ -49,6 +49,9 @@ export interface CohortResult {
 /** Rows whose first-pass decisions a cohort keeps (beyond them, rows are made again). */
 const KEEP = 4096;
 
+/** No last-place rule: no columns (one shared empty list). */
+const NO_COLUMNS: readonly KeyColumn[] = freeze([]);
+
 /**
  * How many rows cohorts have decided again in their second pass (internal; tests read it to hold
  * the claim that a row with a signature is made again from it, not decided again).
@@ -56,37 +59,43 @@ const KEEP = 4096;
 export const cohortStats = { decidedAgain: 0 };
 
 /**
- * The valid rows of a cohort, as columns. A city is a million rows: the first pass keeps only
- * what the cohort rules read (numbers, ids) and each row's frame of checked facts (which its
- * result keeps anyway), not the decision itself; the second pass makes it again from the frame
- * (no second check of the facts: from its signature's decision, or by deciding again) and
- * finishes. That costs less than keeping a million decisions alive for the garbage collector to
- * copy.
+ * The valid rows of a cohort, as columns. A city is a million rows: the first pass keeps the
+ * decisions of the first {@link KEEP} rows and, for the rows past them, only what the cohort rules
+ * read (numbers, ids) and each row's frame of checked facts (which its result keeps anyway), not
+ * the decision itself; the second pass makes such a row's decision again from its frame (no second
+ * check of the facts: from its signature's stars, or by deciding again) and finishes. That costs
+ * less than keeping a million decisions alive for the garbage collector to copy.
  */
 interface Rows {
   readonly id: string[];
-  /** Each row's frame, and whether it is on the fast path. */
-  readonly frame: unknown[][];
-  readonly fast: boolean[];
-  /** Last year's result and events, for the rows that have them. */
-  readonly context: Map<number, Pick<Decided, "last" | "events" | "name">>;
   /** Each row's place in the input. */
   readonly index: number[];
   /** The rating after caps, events and the cohort rules applied so far. */
   readonly value: (number | string)[];
-  /** Stars after last-place elimination, for the rows it changed. */
-  readonly stars: Map<number, StarResult[]>;
+  /** Stars after last-place elimination, for the rows it changed (made when first needed). */
+  stars: Map<number, StarResult[]> | undefined;
   /** Trace entries of the cohort rules, by row, for the rows they changed (shared frozen arrays, see pushTrace). */
   trace: (CohortTrace | undefined)[];
   /** The rankBy score of each row, when the cohort ranks by a score. */
   readonly score: KeyColumn | undefined;
   /** The fact of each last-place rule, per row. */
   readonly lastPlace: readonly KeyColumn[];
+  /** Decides row i again (the same decision as the first pass: evaluation is pure). */
+  readonly decide: (i: number) => Decided;
+}
+
+/** What makes a decision again, for the rows past the first {@link KEEP} (row i at i − KEEP). */
+interface Later {
+  /** Each row's frame, and whether it is on the fast path. */
+  readonly frame: unknown[][];
+  readonly fast: boolean[];
   /** Each row's signature of its star decisions (see `Decided.sig`; -1: none), and its rating before caps, events and cohort rules. */
   readonly sig: number[];
   readonly raw: (number | string)[];
-  /** Decides row i again (the same decision as the first pass: evaluation is pure). */
-  readonly decide: (i: number) => Decided;
+  /** Last year's result, events and name, for the rows that have them. */
+  readonly context: Map<number, Pick<Decided, "last" | "events" | "name">>;
+  /** The stars of each signature (every row's that has it). */
+  readonly bySig: Map<number, StarResult[]>;
 }
 
 /**
@@ -108,45 +117,35 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
   const c = model.cohort;
   const rankBy = c?.rankBy;
   const results: Result[] = [];
+  // The first KEEP rows keep their first-pass decisions: a small cohort decides each row once.
+  const kept: Decided[] = [];
+  let later: Later | undefined;
   const rows: Rows = {
     id: [],
-    frame: [],
-    fast: [],
-    context: new Map(),
     index: [],
     value: [],
-    stars: new Map(),
+    stars: undefined,
     trace: [],
     score: rankBy ? KeyColumn.ofScore(rankBy) : undefined,
-    lastPlace: (c?.lastPlace ?? []).map((l) => KeyColumn.ofFact(l.fact)),
-    sig: [],
-    raw: [],
+    lastPlace: c && c.lastPlace.length ? c.lastPlace.map((l) => KeyColumn.ofFact(l.fact)) : NO_COLUMNS,
     decide: (i) => {
-      // The first pass's decision where it was kept (a small cohort's rows), else made again:
-      // from the stars of its signature where it has one (no veto applied; its frame already
-      // holds its scores), else by deciding again.
-      const k = kept[i];
-      if (k) return k;
-      const ctx = rows.context.get(i);
-      const sig = rows.sig[i]!;
-      const stars = sig >= 0 ? bySig.get(sig) : undefined;
+      if (i < KEEP) return kept[i]!;
+      // Past the kept rows: from the stars of its signature where it has one (no veto applied;
+      // its frame already holds its scores), else by deciding again.
+      const l = later!, j = i - KEEP;
+      const ctx = l.context.get(j);
+      const sig = l.sig[j]!;
+      const stars = sig >= 0 ? l.bySig.get(sig) : undefined;
       let d: Decided;
-      if (stars) d = decidedFrom(model, rows.id[i]!, rows.frame[i]!, rows.fast[i]!, ctx?.last, asOf, ctx?.events, stars, sig, rows.raw[i]!);
+      if (stars) d = decidedFrom(model, rows.id[i]!, l.frame[j]!, l.fast[j]!, ctx?.last, asOf, ctx?.events, stars, sig, l.raw[j]!);
       else {
         cohortStats.decidedAgain++;
-        d = decide(model, rows.id[i]!, rows.frame[i]!, rows.fast[i]!, ctx?.last, asOf, ctx?.events);
+        d = decide(model, rows.id[i]!, l.frame[j]!, l.fast[j]!, ctx?.last, asOf, ctx?.events);
       }
       if (ctx?.name !== undefined) (d as { name?: string }).name = ctx.name;
       return d;
     },
   };
-  // The stars of each signature (every row's that has it), from the first pass.
-  const bySig = new Map<number, StarResult[]>();
-  // The first KEEP rows keep their first-pass decisions: a small cohort decides each row once.
-  // A city's rows beyond them keep only their frames (a million decisions would be kept alive
-  // for the garbage collector to copy) and are made again in the second pass: from their
-  // signature's decision (one per signature), or, where a veto left none, by deciding again.
-  const kept: (Decided | undefined)[] = [];
   for (const subject of subjects as Iterable<unknown>) {
     if (subject === null || typeof subject !== "object" || Array.isArray(subject)) {
       results.push(
@@ -162,14 +161,18 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     const d = decideSubject(model, subject, evalOptions);
     if (d.ok) {
       if (rows.id.length < KEEP) kept.push(d);
-      // Beyond those kept, a row is made again from its signature's stars (its own, or a later row's).
-      else if (d.sig >= 0) bySig.set(d.sig, d.stars);
-      if (d.last || d.events || d.name !== undefined) rows.context.set(rows.id.length, { last: d.last, events: d.events, name: d.name });
+      else {
+        // Past those kept, a row keeps what makes its decision again: its frame, and its
+        // signature (whose stars are its own, or a later row's).
+        const l: Later = (later ??= { frame: [], fast: [], sig: [], raw: [], context: new Map(), bySig: new Map() });
+        if (d.sig >= 0) l.bySig.set(d.sig, d.stars);
+        if (d.last || d.events || d.name !== undefined) l.context.set(l.frame.length, { last: d.last, events: d.events, name: d.name });
+        l.frame.push(d.frame);
+        l.fast.push(d.fast);
+        l.sig.push(d.sig);
+        l.raw.push(d.rawValue);
+      }
       rows.id.push(d.id);
-      rows.frame.push(d.frame);
-      rows.fast.push(d.fast);
-      rows.sig.push(d.sig);
-      rows.raw.push(d.rawValue);
       rows.index.push(results.length);
       rows.value.push(d.applied || d.events ? cappedValue(d, d.rawValue).value : d.rawValue);
       rows.score?.add(d);
@@ -214,7 +217,7 @@ export function evaluateCohort(model: Model, subjects: unknown, options: CohortO
     const at = position[i]!;
     const rank = (ranks[at] ??= freeze({ by, position: at, of: n }));
     // One scratch change for every row: finish reads it and keeps none of it but the rank.
-    change.stars = rows.stars.size ? rows.stars.get(i) : undefined;
+    change.stars = rows.stars?.get(i);
     change.value = v;
     change.trace = rows.trace[i];
     change.rank = rank;
@@ -310,7 +313,7 @@ function lastPlace(model: Model, c: CCohort, rows: Rows, out: Adjustment[]): voi
     const losers = ascending.slice(0, count).sort((a, b) => a - b);
     for (const i of losers) {
       const d = rows.decide(i);
-      const current = rows.stars.get(i) ?? d.stars;
+      const current = rows.stars?.get(i) ?? d.stars;
       if (!current[rule.starIndex]!.earned) continue; // does not hold the star anyway
       const shown = (factExact(d, rule.fact) as Q).toString();
       const reason: Bilingual = freeze({
@@ -323,7 +326,7 @@ function lastPlace(model: Model, c: CCohort, rows: Rows, out: Adjustment[]): voi
       const to = cappedValue(d, raw).value;
       out.push({ id: d.id, from: rows.value[i]!, to, rule: `lastPlace.${rule.fact.id}`, reason, tie: count > rule.bottom, applied: enforce });
       if (enforce) {
-        rows.stars.set(i, nextStars);
+        (rows.stars ??= new Map()).set(i, nextStars);
         rows.value[i] = to;
         pushTrace(model, rows, i, cohortTrace(`lastPlace.${rule.fact.id}`, rule.path, reason.en, String(to), rule.provenance, rule.overrides));
       }
