@@ -189,10 +189,14 @@ describe("what a scheme keeps between cohorts: shared, and bounded", () => {
   /** n Qianjin organizations, all five-star: both quotas bind (cap5 = floor(0.15 n) < n; the n − cap5 demoted to 4 exceed floor(0.3 n)). */
   const allFive = (n: number) => Array.from({ length: n }, (_, i) => org(`o${String(i).padStart(3, "0")}`, 5, (i % 40) * 0.1));
 
-  it("a quota's trace entries, one pair per quota, cohort size and cap: 300 sizes make 600 pairs, the table starts over at 256 (600 = 256 + 256 + 88)", () => {
+  it("a quota's words (trace entries, reasons), one set per quota and cohort size: 300 sizes leave 44 per quota (each table starts over at 64: 300 = 4 × 64 + 44); reasons of the last 4 pools per size", () => {
     const model = buildModel(rulesets["qianjin/organization"]);
     for (let n = 20; n < 320; n++) evaluateCohort(model, allFive(n), undefined);
-    expect(model.quotaEntries.size).toBe(88);
+    expect([...model.quotaWords.values()].map((bySize) => bySize.size)).toEqual([44, 44]);
+    // One size (20 rows), five pools of five-star rows (20, 19, 18, 17, 16): the fifth starts the reasons over.
+    const one = buildModel(rulesets["qianjin/organization"]);
+    for (let k = 0; k < 5; k++) evaluateCohort(one, [...allFive(20 - k), ...Array.from({ length: k }, (_, j) => org(`t${j}`, 3))], undefined);
+    expect([...one.quotaWords.values()][0]!.get(20)!.said.size).toBe(1);
   });
 
   it("cohorts of one size share their rank objects and quota reasons; a pool of another size words its own", () => {

@@ -1,7 +1,7 @@
 import { Q } from "../_lib/decimal.js";
 import { remember } from "../_lib/remember.js";
 import { frozenError, subjectError } from "../words/subjectErrors.js";
-import type { CCohort, CohortTrace, Model, QuotaReasons } from "../compile/model.js";
+import type { CCohort, CohortTrace, Model, QuotaReasons, QuotaWords } from "../compile/model.js";
 import { cappedValue, cohortTraceOf, decide, decidedFrom, decideSubject, factExact, finish, type CohortChange, type Decided } from "../evaluate/evaluate.js";
 import { KeyColumn } from "./rankKey.js";
 import type { Bilingual, Result, StarResult, TraceEntry, ParameterOverride } from "../evaluate/types.js";
@@ -360,17 +360,22 @@ function pushTrace(model: Model, rows: Rows, i: number, entry: TraceEntry): void
 /** Shared cohort trace arrays a scheme keeps before it starts over. */
 const SHARED_TRACES = 256;
 
-/** A quota's two trace entries for a cohort of n with this cap (not tied, tied at the cut), made once per scheme. */
-function quotaEntries(model: Model, q: CCohort["quotas"][number], n: number, cap: number, shareText: string): readonly [TraceEntry, TraceEntry] {
-  const key = `${q.id}|${n}|${cap}`;
-  let pair = model.quotaEntries.get(key);
-  if (!pair) {
+/**
+ * What quota q says in a cohort of n with this cap (which follows from n): its two trace entries,
+ * made once per scheme, quota and size (the last {@link RANK_SIZES} sizes kept), so that a demoted
+ * row's entries are the same objects in every cohort of the size and their traces intern.
+ */
+function quotaWords(model: Model, q: CCohort["quotas"][number], n: number, cap: number, shareText: string): QuotaWords {
+  let bySize = model.quotaWords.get(q);
+  if (!bySize) model.quotaWords.set(q, (bySize = new Map()));
+  let w = bySize.get(n);
+  if (!w) {
     // The trace says what the quota did, without the rank (the adjustment and result.rank say that).
     const entry = (isTied: boolean) =>
       cohortTrace(`quota.${q.id}`, q.path, `quota ${q.id}: at most ${shareText} of ${n} may hold ${q.rating} (cap ${cap})${isTied ? ", tied at the cut" : ""}: demoted to ${q.demoteTo}`, String(q.demoteTo), q.provenance, q.overrides);
-    pair = remember(model.quotaEntries, key, [entry(false), entry(true)] as const, SHARED_TRACES);
+    w = remember(bySize, n, { traced: [entry(false), entry(true)], said: new Map() }, RANK_SIZES);
   }
-  return pair;
+  return w;
 }
 
 /** Quotas, highest rating first, cascading: the excess lowest-ranked are demoted; ties follow the tie policy. */
@@ -403,9 +408,10 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
     byScoreThenId(sorted, score, ids, tieFrom);
     const shareText = share.text;
     const rule = `quota.${q.id}`;
-    const said = quotaReasons(model, q, n, cap, sorted.length, shareText, c.rankBy?.id ?? "rating");
+    const words = quotaWords(model, q, n, cap, shareText);
+    const said = quotaReasons(words, q, n, cap, sorted.length, shareText, c.rankBy?.id ?? "rating");
     // One entry per outcome, shared by every row it demoted (and every cohort of this size), so their traces intern.
-    const traced = quotaEntries(model, q, n, cap, shareText);
+    const traced = words.traced;
     for (let p = 0; p < sorted.length; p++) {
       const i = sorted[p]!;
       const isTied = p >= tieFrom && p < tieTo;
@@ -428,13 +434,13 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
 
 /**
  * A quota's words around the rank in a cohort of n with this cap and pool (made once per quota,
- * size, cap and pool: a city has tens of thousands of demotions), kept by the scheme with the
- * reasons themselves for cohorts up to {@link SHARED_UP_TO}, shared as their rank objects are.
+ * size, cap and pool: a city has tens of thousands of demotions), kept with the reasons themselves
+ * for cohorts up to {@link SHARED_UP_TO} (the last {@link POOLS} pools of each size), shared as
+ * their rank objects are.
  */
-function quotaReasons(model: Model, q: CCohort["quotas"][number], n: number, cap: number, pool: number, shareText: string, by: string): QuotaReasons {
+function quotaReasons(words: QuotaWords, q: CCohort["quotas"][number], n: number, cap: number, pool: number, shareText: string, by: string): QuotaReasons {
   const shared = n <= SHARED_UP_TO;
-  const key = shared ? `${q.id}|${n}|${cap}|${pool}` : "";
-  const kept = shared ? model.quotaReasons.get(key) : undefined;
+  const kept = shared ? words.said.get(pool) : undefined;
   if (kept) return kept;
   const made: QuotaReasons = {
     zhHead: `${q.rating}星级占比不超过${shareText}：名额${cap}个（${n}×${shareText}取整），排名第`,
@@ -444,8 +450,11 @@ function quotaReasons(model: Model, q: CCohort["quotas"][number], n: number, cap
     enTail: [`: demoted to ${q.demoteTo}`, `, tied: demoted to ${q.demoteTo}`, ", tied: kept over the cap (keepTied)"],
     reasons: shared ? [] : undefined,
   };
-  return shared ? remember(model.quotaReasons, key, made, SHARED_TRACES) : made;
+  return shared ? remember(words.said, pool, made, POOLS) : made;
 }
+
+/** Pools (rows at a quota's rating) whose reasons a scheme keeps per quota and size of cohort. */
+const POOLS = 4;
 
 /** The reason of the quota's p-th ranked subject: 0 demoted, 1 tied and demoted, 2 kept over the cap (tied). */
 function reasonAt(w: QuotaReasons, p: number, kind: number): Bilingual {

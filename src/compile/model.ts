@@ -264,12 +264,10 @@ export interface Model {
   readonly cohortTraces: Map<string, CohortTrace>;
   /** The same arrays of one entry, by the entry object (quota entries are shared, see quotaEntries). */
   readonly cohortTraceRoots: Map<TraceEntry, CohortTrace>;
-  /** A quota's two trace entries (not tied, tied at the cut) per cohort size and cap. */
-  readonly quotaEntries: Map<string, readonly [TraceEntry, TraceEntry]>;
+  /** What each quota says per size of cohort (bounded): see {@link QuotaWords}. */
+  readonly quotaWords: Map<object, Map<number, QuotaWords>>;
   /** Frozen rank objects `{ by, position, of }` by position, per size of small cohort (bounded). */
   readonly cohortRanks: Map<number, (Evaluation["rank"] | undefined)[]>;
-  /** A quota's reason words, and its reasons by position and kind, per size, cap and pool of small cohort (bounded). */
-  readonly quotaReasons: Map<string, QuotaReasons>;
   /** The last asOf checked, so a cohort sharing one asOf parses it once. */
   readonly lastAsOf: { value: string | undefined };
   /**
@@ -311,6 +309,16 @@ export interface CohortTrace {
   readonly rules: readonly string[];
   /** The arrays one entry longer, by that entry object. */
   readonly next: Map<TraceEntry, CohortTrace>;
+}
+
+/**
+ * What a quota says in a cohort of one size (its cap follows from the size): the trace entries of
+ * a demoted row (not tied, tied at the cut), and the reason words per pool (the rows at the
+ * quota's rating) for cohorts small enough to keep them.
+ */
+export interface QuotaWords {
+  readonly traced: readonly [TraceEntry, TraceEntry];
+  readonly said: Map<number, QuotaReasons>;
 }
 
 /**
