@@ -465,14 +465,14 @@ function reasonAt(w: QuotaReasons, p: number, kind: number): Bilingual {
   return reason;
 }
 
+/** The longest run of equal scores put in id order by insertion (longer runs are sorted). */
+const SHORT_RUN = 32;
+
 /**
  * Row indexes already by score (best first), put in id order (code units) where scores are equal,
  * in place: the runs of equal scores that reach position `needed` or beyond (the runs before it
  * keep their order).
  */
-/** The longest run of equal scores put in id order by insertion (longer runs are sorted). */
-const SHORT_RUN = 32;
-
 function byScoreThenId(pool: number[], score: KeyColumn | undefined, ids: readonly string[], needed: number): number[] {
   const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
   if (!score) return pool.sort(byId);

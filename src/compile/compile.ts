@@ -358,7 +358,6 @@ export class Builder implements BuildContext {
       id: r.id,
       version: r.version,
       rulesetRef: freeze({ id: r.id, version: r.version }),
-      dueCache: new Map(),
       facts: freeze(facts),
       factById,
       factByKey: Object.assign(Object.create(null) as Record<string, CFact>, Object.fromEntries(factById)),

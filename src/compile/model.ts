@@ -202,8 +202,6 @@ export interface Model {
   readonly version: string;
   /** `{ id, version }`, shared by every result. */
   readonly rulesetRef: { readonly id: string; readonly version: string };
-  /** Due dates already computed, by asOf and duration (a date computation per subject would be wasted work). */
-  readonly dueCache: Map<string, string>;
   readonly facts: readonly CFact[];
   readonly factById: ReadonlyMap<string, CFact>;
   /** The same facts by id in an object without prototype: the fast loader's lookup while it walks a subject's keys. */

@@ -277,7 +277,7 @@ export function finish(d: Decided, cohort?: CohortChange, advice = false, explai
     if ((fast ? rule.whenFast! : rule.when)(frame) as boolean) {
       ruleIndex = i;
       if (rule.steps.length) {
-        steps = rule.dated && asOf ? datedSteps(model, rule, asOf) : rule.undated.steps;
+        steps = rule.dated && asOf ? datedSteps(rule, asOf) : rule.undated.steps;
       }
       break;
     }
@@ -745,23 +745,16 @@ function buildTier(t: CTier, mask: number): TierResult {
   return result;
 }
 
-/** A rule's steps with their due dates from `asOf`: one frozen array per rule and date, kept for the last date. */
-function datedSteps(model: Model, rule: CRemedyRule, asOf: string): readonly StepResult[] {
+/**
+ * A rule's steps with their due dates from `asOf`: one frozen array per rule and date, kept for
+ * the last date (a run has one), so the results of a run share it as undated steps are shared.
+ */
+function datedSteps(rule: CRemedyRule, asOf: string): readonly StepResult[] {
   const at = rule.datedAt;
   if (at.asOf !== asOf) {
-    at.steps = freeze(rule.steps.map((st) => (st.due ? freeze({ id: st.id, label: st.label, due: dueDate(model, asOf, st.due) }) : st.plain)));
+    at.steps = freeze(rule.steps.map((st) => (st.due ? freeze({ id: st.id, label: st.label, due: addDuration(asOf, st.due) }) : st.plain)));
     at.asOf = asOf;
   }
   return at.steps;
-}
-
-function dueDate(model: Model, asOf: string, due: { years: number; months: number; days: number }): string {
-  const dueCache = model.dueCache;
-  const key = `${asOf}|${due.years}|${due.months}|${due.days}`;
-  let v = dueCache.get(key);
-  if (v === undefined) {
-    v = remember(dueCache, key, addDuration(asOf, due), 1000);
-  }
-  return v;
 }
 
