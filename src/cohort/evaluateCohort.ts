@@ -261,22 +261,6 @@ function rankTable(model: Model, n: number): (CohortChange["rank"] | undefined)[
   return model.cohortRanks.get(n) ?? remember(model.cohortRanks, n, new Array(n + 1), RANK_SIZES);
 }
 
-/** A quota's share as a fraction of integers (num / 10^k) and as text, worked out once per quota. */
-const shares = new WeakMap<object, { num: number; den: number; text: string }>();
-function shareOf(q: CCohort["quotas"][number]): { num: number; den: number; text: string } {
-  let v = shares.get(q);
-  if (!v) {
-    let k = 0;
-    while (k < 15 && !q.share.mul(Q.of(10 ** k)).isInteger()) k++;
-    const scaled = q.share.mul(Q.of(10 ** k));
-    // A share with more than 15 decimals keeps the exact path (num = +Infinity never passes the safe check).
-    const num = scaled.isInteger() ? scaled.n.div(scaled.d).toNumber() : Infinity;
-    v = { num, den: 10 ** k, text: `${q.share.mul(Q.of(100)).toString()}%` };
-    shares.set(q, v);
-  }
-  return v;
-}
-
 /** floor(n / d) of an exact value, exactly. */
 function floorOf(v: Q): number {
   const q = v.n.divToInt(v.d);
@@ -390,7 +374,7 @@ function quotas(model: Model, c: CCohort, rows: Rows, byScore: readonly number[]
   for (const q of c.quotas) {
     let count = 0;
     for (let i = 0; i < n; i++) if (value[i] === q.rating) count++;
-    const share = shareOf(q);
+    const share = q.shareParts;
     const cap = Math.max(c.minCap, share.num * n <= Number.MAX_SAFE_INTEGER ? Math.floor((share.num * n) / share.den) : floorOf(q.share.mul(Q.of(n))));
     if (count <= cap) continue;
     // Best first (the ranking's order, by score only so far).

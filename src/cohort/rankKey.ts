@@ -21,8 +21,8 @@ interface RankKey {
   readonly den: number;
 }
 
-/** The fewest rows sorted by packing value and index into one number. */
-const PACK_FROM = 32;
+/** The most rows sorted by insertion (more are counted, packed or compared). */
+const INSERTION_UP_TO = 32;
 
 /**
  * Sorts rows (in index order) by integer value, in place, by counting: bucket `|value − from|`
@@ -80,7 +80,6 @@ function compareKeys(a: RankKey, b: RankKey): number {
 export class KeyColumn {
   /** The rows' scaled integers (0 for a row held as a key), a plain array of doubles: a small cohort makes no typed array. */
   private readonly ints: number[] = [];
-  private length = 0;
   /** Keys of the rows not held as integers (sparse), or undefined when every row is. */
   private others: (RankKey | undefined)[] | undefined;
 
@@ -127,10 +126,9 @@ export class KeyColumn {
 
   private push(int: number): void {
     this.ints.push(int);
-    this.length++;
   }
   private pushKey(k: RankKey): void {
-    (this.others ??= [])[this.length] = k;
+    (this.others ??= [])[this.ints.length] = k;
     this.push(0);
   }
   /** An exact value: a scaled integer at the column's scale when it is one, else held exactly. */
@@ -162,7 +160,7 @@ export class KeyColumn {
 
   /** Row indexes sorted by value (descending when `desc`), equal values by index. */
   sorted(desc: boolean): number[] {
-    const rows = new Array<number>(this.length);
+    const rows = new Array<number>(this.ints.length);
     for (let i = 0; i < rows.length; i++) rows[i] = i;
     return this.sort(rows, desc);
   }
@@ -176,9 +174,9 @@ export class KeyColumn {
    */
   sort(rows: number[], desc: boolean): number[] {
     const ints = this.ints;
-    const n = this.length;
+    const n = this.ints.length;
     // A small cohort sorts by insertion: counting or packing costs more than it saves below a few dozen rows.
-    if (this.others === undefined && rows.length <= PACK_FROM) return insertionSort(rows, ints, desc);
+    if (this.others === undefined && rows.length <= INSERTION_UP_TO) return insertionSort(rows, ints, desc);
     if (this.others === undefined) {
       let min = Infinity, max = -Infinity;
       for (const i of rows) {

@@ -2,7 +2,7 @@
 import { Q } from "../_lib/decimal.js";
 import { didYouMean } from "../_lib/didYouMean.js";
 import type { BuildContext as Builder } from "./context.js";
-import type { CCohort, CFact, CRating, CScore, CStar } from "./model.js";
+import type { CCohort, CFact, CRating, CScore, CStar, QuotaShare } from "./model.js";
 
 type Path = (string | number)[];
 const freeze = Object.freeze;
@@ -26,6 +26,15 @@ function choice<T extends string>(ctx: Builder, ref: string | undefined, path: P
   return v as T;
 }
 
+/** A share as a decimal fraction of integers and as text (see {@link QuotaShare}). */
+function shareParts(share: Q): QuotaShare {
+  let k = 0;
+  while (k < 15 && !share.mul(Q.of(10 ** k)).isInteger()) k++;
+  const scaled = share.mul(Q.of(10 ** k));
+  const num = scaled.isInteger() ? scaled.n.div(scaled.d).toNumber() : Infinity;
+  return freeze({ num, den: 10 ** k, text: `${share.mul(Q.of(100)).toString()}%` });
+}
+
 export function buildCohort(ctx: Builder, scores: readonly CScore[], facts: readonly CFact[], stars: readonly CStar[], rating: CRating): CCohort | undefined {
   const c = ctx.r.cohort;
   if (!c) return undefined;
@@ -46,7 +55,7 @@ export function buildCohort(ctx: Builder, scores: readonly CScore[], facts: read
     if (numeric && (r < lo || r > hi)) ctx.issue("invalid_value", [...qp, "rating"], `quota "${q.id}" caps rating ${r}, outside ${lo}–${hi}`);
     if (numeric && (to < lo || to >= r)) ctx.issue("invalid_value", [...qp, "demoteTo"], `quota "${q.id}" must demote below ${r}, to a rating of at least ${lo}; got ${to}`);
     if (share.cmp(Q.ZERO) < 0 || share.cmp(Q.of(1)) > 0) ctx.issue("invalid_value", [...qp, "share"], `share of quota "${q.id}" must be between 0 and 1, got ${share.toString()}`);
-    return { id: q.id, rating: r, share, demoteTo: to, path: qp, provenance: ctx.provenance(q.source, [...qp, "source"]) ?? freeze({ default: "" }), overrides: ctx.overridesAt(qp) };
+    return { id: q.id, rating: r, share, shareParts: shareParts(share), demoteTo: to, path: qp, provenance: ctx.provenance(q.source, [...qp, "source"]) ?? freeze({ default: "" }), overrides: ctx.overridesAt(qp) };
   });
   const lastPlace = (c.lastPlace ?? []).map((l, i) => {
     const lp: Path = [...path, "lastPlace", i];

@@ -186,7 +186,7 @@ export interface CRemedyRule {
 /** Compiled cohort rules. */
 export interface CCohort {
   readonly rankBy: CScore | undefined;
-  readonly quotas: readonly { readonly id: string; readonly rating: number; readonly share: Q; readonly demoteTo: number; readonly path: readonly (string | number)[]; readonly provenance: Provenance; readonly overrides: readonly ParameterOverride[] | undefined }[];
+  readonly quotas: readonly { readonly id: string; readonly rating: number; readonly share: Q; readonly shareParts: QuotaShare; readonly demoteTo: number; readonly path: readonly (string | number)[]; readonly provenance: Provenance; readonly overrides: readonly ParameterOverride[] | undefined }[];
   readonly mode: "enforce" | "report";
   readonly tiePolicy: "demoteTied" | "keepTied" | "byId";
   readonly minCap: number;
@@ -307,6 +307,17 @@ export interface CohortTrace {
   readonly rules: readonly string[];
   /** The arrays one entry longer, by that entry object. */
   readonly next: Map<TraceEntry, CohortTrace>;
+}
+
+/**
+ * A quota's share as a decimal fraction of integers, `num / den` with `den` a power of ten (`num`
+ * is +Infinity for a share of more than 15 decimals, which keeps a cohort's cap on the exact path),
+ * and as people read it (`"15%"`).
+ */
+export interface QuotaShare {
+  readonly num: number;
+  readonly den: number;
+  readonly text: string;
 }
 
 /**

@@ -531,7 +531,6 @@ class Remediation {
   }
 }
 
-
 /**
  * What a result's advice is decided under besides its own frame: the model, the path, last year,
  * the date, events and whether the evaluation asked for advice. Results without history or

@@ -102,7 +102,7 @@ function adjustmentLines(model: Model, trace: readonly TraceEntry[], locale: Loc
     if (t.rule.startsWith("quota.")) {
       const q = model.cohort?.quotas.find((x) => `quota.${x.id}` === t.rule);
       if (!q) continue;
-      const share = `${q.share.mul(Q.of(100)).toString()}%`;
+      const share = q.shareParts.text;
       out.push(
         zh
           ? `  名额限制：${ratingWords(model, q.rating, locale)}占比不超过${share}，调整为${ratingWords(model, q.demoteTo, locale)}`
